@@ -1,0 +1,43 @@
+package com.rialtobridge.documents.bootstrap;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the service (the default command). With no RIALTO_S3_BUCKET, an embedded store is started.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream console = System.out;
+        ServiceConfig settings;
+        RunningService service;
+        try {
+            settings = config.load();
+            service = RunningService.start(settings, console);
+        } catch (ConfigException | StartupException e) {
+            System.err.println("rialto-documents: cannot start: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.println("Stopping: finishing requests in flight ...");
+            service.close();
+            stopped.countDown();
+        }, "shutdown"));
+        console.println("Rialto Documents service listening on " + service.baseUri() + "/api/manager/v1");
+        console.println("  store: " + (settings.usesEmbeddedStore()
+                ? "embedded, objects in " + settings.embeddedStoreDir().toAbsolutePath().normalize()
+                : "bucket " + settings.s3Bucket().orElseThrow() + " (" + settings.s3Region() + ")"));
+        console.println("  directory: " + settings.directoryFile().toAbsolutePath().normalize());
+        console.println("  stop with Ctrl+C (or SIGTERM)");
+        stopped.await();
+        return 0;
+    }
+}
