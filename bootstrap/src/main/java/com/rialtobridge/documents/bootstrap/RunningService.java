@@ -75,6 +75,7 @@ public final class RunningService implements AutoCloseable {
             DocumentsApplication application = new DocumentsApplication(downloads, () -> directory);
             URI listen = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
+            server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
             try {
                 server.start();
             } catch (IOException e) {

@@ -1,0 +1,119 @@
+package com.rialtobridge.documents.bootstrap;
+
+import com.rialtobridge.documents.access.ApiKeyHash;
+import com.rialtobridge.documents.access.ClientId;
+import com.rialtobridge.documents.access.Directory;
+import com.rialtobridge.documents.access.DirectoryFile;
+import com.rialtobridge.documents.access.Manager;
+import com.rialtobridge.documents.access.ManagerId;
+import com.rialtobridge.documents.download.ClientKind;
+import com.rialtobridge.documents.download.DocumentKey;
+import com.rialtobridge.documents.storage.S3DocumentUploader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The assembled service on free ports, with a real embedded store holding a few documents of a few
+ * clients of two managers: what the end-to-end tests talk to, over real HTTP.
+ */
+final class TestService implements AutoCloseable {
+
+    static final String ACME_KEY = "rk_test_acme_0123456789abcdefghijklmnopqrstuvwxyz";
+    static final String BRAVO_KEY = "rk_test_bravo_0123456789abcdefghijklmnopqrstuvwxyz";
+    /** Listed for nobody: what a key disabled by removing its hash looks like. */
+    static final String DISABLED_KEY = "rk_test_disabled_0123456789abcdefghijklmnopqrstuvw";
+
+    static final ClientId ACME_PERSON = new ClientId("91e5bd3c-0e13-4e6e-a673-3c0842b7f370");
+    static final ClientId ACME_COMPANY = new ClientId("d61b6b30-0bf6-4fe7-9110-905b78f938df");
+    static final ClientId BRAVO_PERSON = new ClientId("5b0e7a52-6c2e-4d4e-9f7e-3f1c2b8a9d10");
+
+    private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+
+    final RunningService service;
+    /** Java's default client, which asks for h2c on plain http as most Java callers' clients will. */
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The documents stored for each client: key to content. */
+    final Map<ClientId, Map<DocumentKey, byte[]>> documents;
+
+    private TestService(RunningService service, Map<ClientId, Map<DocumentKey, byte[]>> documents) {
+        this.service = service;
+        this.documents = documents;
+    }
+
+    static ServiceConfig config(Path dataDir, Map<String, String> extra) throws ConfigException {
+        Map<String, String> values = new HashMap<>(Map.of(
+                ConfigLoader.HTTP_PORT, "0",
+                ConfigLoader.EMBEDDED_S3_PORT, "0",
+                ConfigLoader.DATA_DIR, dataDir.toString(),
+                ConfigLoader.DIRECTORY_FILE, dataDir.resolve("directory.yaml").toString(),
+                ConfigLoader.MAX_KEYS, "20"));
+        values.putAll(extra);
+        return ConfigLoader.from(values);
+    }
+
+    static void writeDirectory(Path dataDir) throws IOException {
+        new DirectoryFile(dataDir.resolve("directory.yaml")).write(new Directory(List.of(
+                new Manager(new ManagerId("acme-capital"), List.of(ApiKeyHash.of(ACME_KEY)), Set.of(ACME_PERSON, ACME_COMPANY)),
+                new Manager(new ManagerId("bravo-partners"), List.of(ApiKeyHash.of(BRAVO_KEY)), Set.of(BRAVO_PERSON)))));
+    }
+
+    /** Starts on the embedded store, after storing the given files (name to content) for each client. */
+    static TestService start(Path dataDir, Map<ClientId, Map<String, String>> files) throws Exception {
+        writeDirectory(dataDir);
+        ServiceConfig config = config(dataDir, Map.of());
+        Map<ClientId, Map<DocumentKey, byte[]>> stored = new LinkedHashMap<>();
+        try (StoreConnection store = StoreConnection.open(config, 0, SILENT); var s3 = store.clients().syncClient()) {
+            S3DocumentUploader uploader = new S3DocumentUploader(s3, store.bucket());
+            for (var client : files.entrySet()) {
+                ClientKind kind = client.getKey().equals(ACME_COMPANY) ? ClientKind.ENTITIES : ClientKind.INDIVIDUALS;
+                Map<DocumentKey, byte[]> keys = new LinkedHashMap<>();
+                for (var file : client.getValue().entrySet()) {
+                    byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                    keys.put(uploader.upload(kind, client.getKey(), file.getKey(), content, "application/octet-stream"), content);
+                }
+                stored.put(client.getKey(), keys);
+            }
+        }
+        return new TestService(RunningService.start(config, SILENT), stored);
+    }
+
+    List<DocumentKey> keysOf(ClientId client) {
+        return List.copyOf(documents.get(client).keySet());
+    }
+
+    URI operation(String clientIdAsSent) {
+        return URI.create(service.baseUri() + "/api/manager/v1/clients/" + clientIdAsSent + "/documents/request-batch-download");
+    }
+
+    HttpResponse<String> post(String clientIdAsSent, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(operation(clientIdAsSent))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("RIALTO_API_KEY", apiKey);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
