@@ -140,6 +140,23 @@ class EndToEndTest {
                 .header("RIALTO_API_KEY", "rk_nobody").POST(HttpRequest.BodyPublishers.ofString(valid))), 401, "unauthorized");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/api/manager/v1;x=1/clients/%s/documents/request-batch-download",
+        "/api/manager;v=2/v1/clients/%s/documents/request-batch-download",
+        "/api/manager/v1/./clients/%s/documents/request-batch-download",
+        "/api/manager/v1/x/../clients/%s/documents/request-batch-download",
+        "/api/manager/v1/clients/%s/documents/request-batch-download;x=1",
+        "/api/manager/v1/clients/%s/documents/request-batch-download/",
+    })
+    void noSpellingOfTheOperationsPathSkipsTheApiKeyCheck(String path) throws Exception {
+        URI uri = URI.create(rialto.service.baseUri() + String.format(path, ACME_PERSON));
+        HttpResponse<String> response = rialto.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.statusCode()).as(path).isIn(401, 404);
+        assertThat(response.body()).doesNotContain("preSignedUrls");
+    }
+
     @Test
     void anotherManagersClientLooksExactlyLikeOneThatDoesNotExist() throws Exception {
         JsonNode notMine = assertProblem(rialto.post(BRAVO_PERSON.value(), ACME_KEY, body(rialto.keysOf(BRAVO_PERSON))),

@@ -7,11 +7,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks {@code RIALTO_API_KEY} before anything else looks at the request, so that a caller without
@@ -34,7 +36,11 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath(false);
+        // Decoded and without matrix parameters: the path as Jersey will match it, so that
+        // "/api/manager/v1;x=1/..." or "/api/%6Danager/..." cannot route to the API unchecked.
+        String path = request.getUriInfo().getPathSegments(true).stream()
+                .map(PathSegment::getPath)
+                .collect(Collectors.joining("/", "/", ""));
         if (!ApiPaths.isUnderApi(path) || PUBLIC_PATHS.contains(path)) {
             return;
         }

@@ -42,10 +42,14 @@ public final class DocumentsResource implements DocumentsApi {
 
     @Override
     public CompletionStage<Response> generateClientPreSignedUrlForDownload(String clientId, BatchDownloadRequest body) {
+        // ApiKeyFilter has authenticated every path under the API; checking again here means a
+        // path trick that slipped past it would meet a 401, not a request without a caller.
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof Manager caller)) {
+            throw new UnauthenticatedException();
+        }
         if (body == null) {
             throw new InvalidRequestException("The request body must be a JSON object.");
         }
-        Manager caller = (Manager) request.getSecurityContext().getUserPrincipal();
         request.setProperty(AccessLog.KEY_COUNT, body.getKeys() == null ? 0 : body.getKeys().size());
         return downloads.presign(caller, clientId, body.getKeys()).thenApply(DocumentsResource::created);
     }
