@@ -17,7 +17,7 @@ public final class RedactingEncoder extends EncoderBase<ILoggingEvent> {
 
     /** {@code X-Amz-Signature=...} and friends, also percent-encoded ({@code %3D}) inside another URL. */
     private static final Pattern SIGNING_PARAMETERS = Pattern.compile(
-            "(?i)(X-Amz-(?:Signature|Credential|Security-Token)(?:=|%3D))[^&\\s\"'\\\\<>]+");
+            "(?i)(X-Amz-(?:Signature|Credential|Security-Token)(?:=|%3D))(?:(?!%26)[^&\\s\"'\\\\<>])+");
     /** The header and anything shaped like it: {@code RIALTO_API_KEY: v}, {@code RIALTO_API_KEY=v}, JSON. */
     private static final Pattern API_KEY_HEADER = Pattern.compile(
             "(?i)(RIALTO_API_KEY\\\\?\"?\\s*[:=]\\s*\\[?\\\\?\"?)[^\\s\"',;&\\\\\\]]+");

@@ -92,8 +92,11 @@ public final class RunningService implements AutoCloseable {
                     metrics);
 
             DocumentsApplication application = new DocumentsApplication(downloads, () -> directory);
-            registerOperations(application, config, metrics,
-                    new Readiness(() -> directory, new S3BucketProbe(s3, store.bucket(), metrics), Clock.systemUTC()));
+            Readiness readiness = new Readiness(() -> directory, new S3BucketProbe(s3, store.bucket(), metrics),
+                    Clock.systemUTC());
+            // The first probe pays for the SDK's warm-up; started now, the first load balancer poll finds it done.
+            readiness.check();
+            registerOperations(application, config, metrics, readiness);
             URI listen = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
             server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));

@@ -43,7 +43,10 @@ public final class HealthResource {
         String requestId = headers.getHeaderString("X-Request-Id");
         return readiness.check().thenApply(state -> {
             if (state.ready()) {
-                return Response.ok(state.describe()).cacheControl(NO_STORE).build();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "ready");
+                body.putAll(state.describe());
+                return Response.ok(body).cacheControl(NO_STORE).build();
             }
             // Shaped like every other error answer of the service (RFC 9457), with the checks added.
             Map<String, Object> body = new LinkedHashMap<>();

@@ -15,14 +15,13 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import org.glassfish.jersey.micrometer.server.DefaultJerseyTagsProvider;
-import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 
 /**
  * The service's metrics in one Prometheus registry:
  * <ul>
- *   <li>{@code http_server_requests_seconds} (Jersey's listener): requests by method, path template and
- *       status, as a histogram, so latency quantiles can be aggregated across instances;</li>
+ *   <li>{@code http_server_requests_seconds}: requests by method, path template and status, as a
+ *       histogram, so latency quantiles can be aggregated across instances;</li>
  *   <li>{@code rialto_urls_issued_total}, {@code rialto_store_calls_seconds{kind,outcome}},
  *       {@code rialto_existence_cache_total{result}}: the operation's own, through {@link DownloadMetrics};</li>
  *   <li>JVM memory, GC, threads, class loading, CPU and uptime.</li>
@@ -80,8 +79,8 @@ public final class ServiceMetrics implements DownloadMetrics, AutoCloseable {
     }
 
     /** Times every request Jersey handles, tagged by method, matched path template, status and outcome. */
-    public MetricsApplicationEventListener httpListener() {
-        return new MetricsApplicationEventListener(registry, new DefaultJerseyTagsProvider(), HTTP_REQUESTS, true);
+    public ApplicationEventListener httpListener() {
+        return new HttpRequestMetrics(registry, HTTP_REQUESTS);
     }
 
     @Override
