@@ -119,6 +119,14 @@ class RealBucketOpsTest {
     }
 
     @Test
+    void withARealBucketTheDocsPageIsOffUnlessEnabled() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create(service.baseUri() + "/docs/"))), 404, "not-found");
+        assertThat(TestService.config(dataDir, Map.of(ConfigLoader.S3_BUCKET, BUCKET)).docsEnabled()).isFalse();
+        assertThat(TestService.config(dataDir, Map.of(ConfigLoader.S3_BUCKET, BUCKET, ConfigLoader.DOCS_ENABLED, "true"))
+                .docsEnabled()).isTrue();
+    }
+
+    @Test
     void noLogLineOfAFullRequestCycleHoldsAKeyOrASignatureAndEveryLineHasTheRequestId() throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
