@@ -5,16 +5,27 @@ import com.rialtobridge.documents.access.DirectoryFile;
 import com.rialtobridge.documents.access.InvalidDirectoryException;
 import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
+import com.rialtobridge.documents.http.DocsResource;
 import com.rialtobridge.documents.http.DocumentsApplication;
+import com.rialtobridge.documents.http.OpenApiDocumentResource;
+import com.rialtobridge.documents.ops.HealthResource;
+import com.rialtobridge.documents.ops.MetricsResource;
+import com.rialtobridge.documents.ops.Readiness;
+import com.rialtobridge.documents.ops.ServiceMetrics;
+import com.rialtobridge.documents.storage.S3BucketProbe;
 import com.rialtobridge.documents.storage.S3DocumentStore;
 import com.rialtobridge.documents.storage.S3PresignerUrlSigner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -47,6 +58,11 @@ public final class RunningService implements AutoCloseable {
     public static RunningService start(ServiceConfig config, PrintStream console) throws StartupException {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
+            // A directory file the operator named (or that a real bucket needs) is checked before any store starts.
+            if ((config.directoryFileGiven() || !config.usesEmbeddedStore()) && !Files.exists(config.directoryFile())) {
+                throw new StartupException("directory file " + config.directoryFile().toAbsolutePath()
+                        + " does not exist (" + ConfigLoader.DIRECTORY_FILE + "); create it, see the README");
+            }
             StoreConnection store = StoreConnection.open(config, config.embeddedS3Port(), console);
             resources.add(0, store);
 
@@ -67,12 +83,20 @@ public final class RunningService implements AutoCloseable {
             resources.add(0, s3);
             S3Presigner presigner = store.clients().presigner();
             resources.add(0, presigner);
+            ServiceMetrics metrics = new ServiceMetrics();
+            resources.add(0, metrics);
             BatchDownloadService downloads = new BatchDownloadService(
-                    new S3DocumentStore(s3, store.bucket()),
+                    new S3DocumentStore(s3, store.bucket(), metrics),
                     new S3PresignerUrlSigner(presigner, store.bucket()),
-                    new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()));
+                    new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()),
+                    metrics);
 
             DocumentsApplication application = new DocumentsApplication(downloads, () -> directory);
+            Readiness readiness = new Readiness(() -> directory, new S3BucketProbe(s3, store.bucket(), metrics),
+                    Clock.systemUTC());
+            // The first probe pays for the SDK's warm-up; started now, the first load balancer poll finds it done.
+            readiness.check();
+            registerOperations(application, config, metrics, readiness);
             URI listen = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
             server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
@@ -99,6 +123,25 @@ public final class RunningService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw new StartupException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Health, metrics and the contract beside the API, outside the API key check; the docs page if enabled. */
+    private static void registerOperations(DocumentsApplication application, ServiceConfig config,
+            ServiceMetrics metrics, Readiness readiness) {
+        application.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(readiness).to(Readiness.class);
+                bind(metrics.registry()).to(PrometheusMeterRegistry.class);
+            }
+        });
+        application.register(HealthResource.class);
+        application.register(MetricsResource.class);
+        application.register(metrics.httpListener());
+        application.register(OpenApiDocumentResource.class);
+        if (config.docsEnabled()) {
+            application.register(DocsResource.class);
         }
     }
 
@@ -139,6 +182,8 @@ public final class RunningService implements AutoCloseable {
             String api = baseUri + "/api/manager/v1/clients/" + DemoData.CLIENT + "/documents/request-batch-download";
             out.println();
             out.println("First start: created a demo manager, client and document.");
+            out.println("  Data: " + config.dataDir().toAbsolutePath().normalize()
+                    + " (objects in s3/, kept across restarts; delete it to start over)");
             out.println("  Directory file: " + config.directoryFile().toAbsolutePath().normalize()
                     + " (holds only the key's SHA-256)");
             out.println("  Demo API key, shown only now; keep it:");
@@ -149,6 +194,10 @@ public final class RunningService implements AutoCloseable {
             out.println("    curl -sS -X POST '" + api + "' \\");
             out.println("      -H 'RIALTO_API_KEY: " + apiKey + "' -H 'Content-Type: application/json' \\");
             out.println("      -d '{\"keys\":[\"" + DemoData.DOCUMENT.value() + "\"]}'");
+            if (config.docsEnabled()) {
+                out.println("  Or in a browser: " + baseUri + "/docs/ (Authorize with the key, then Try it out)");
+            }
+            out.println("  Stop with Ctrl+C; the data stays for the next start.");
             out.println();
         }
     }

@@ -20,6 +20,7 @@ final class ServeCommand implements Callable<Integer> {
         RunningService service;
         try {
             settings = config.load();
+            settings.logFormat().apply();
             service = RunningService.start(settings, console);
         } catch (ConfigException | StartupException e) {
             System.err.println("rialto-documents: cannot start: " + e.getMessage());
@@ -36,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
                 ? "embedded, objects in " + settings.embeddedStoreDir().toAbsolutePath().normalize()
                 : "bucket " + settings.s3Bucket().orElseThrow() + " (" + settings.s3Region() + ")"));
         console.println("  directory: " + settings.directoryFile().toAbsolutePath().normalize());
+        console.println("  health: " + service.baseUri() + "/health/ready, metrics: " + service.baseUri() + "/metrics"
+                + (settings.docsEnabled() ? ", docs: " + service.baseUri() + "/docs/" : ""));
         console.println("  stop with Ctrl+C (or SIGTERM)");
         stopped.await();
         return 0;

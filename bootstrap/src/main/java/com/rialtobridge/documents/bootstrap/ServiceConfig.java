@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * @param directoryFileGiven whether RIALTO_DIRECTORY_FILE was set: a missing file that the
  *                           operator named is an error, a missing default one means "first start"
  * @param s3Bucket           empty means: run the embedded store
+ * @param docsEnabled        whether /docs serves Swagger UI
  */
 public record ServiceConfig(
         String httpHost,
@@ -27,7 +28,9 @@ public record ServiceConfig(
         int embeddedS3Port,
         int maxKeys,
         int maxConcurrentChecks,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        LogFormat logFormat,
+        boolean docsEnabled) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";
@@ -40,6 +43,7 @@ public record ServiceConfig(
         Objects.requireNonNull(s3Region, "s3Region");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(logFormat, "logFormat");
     }
 
     public boolean usesEmbeddedStore() {

@@ -23,11 +23,17 @@ public final class BatchDownloadService {
     private final DocumentStore store;
     private final UrlSigner signer;
     private final DownloadLimits limits;
+    private final DownloadMetrics metrics;
 
     public BatchDownloadService(DocumentStore store, UrlSigner signer, DownloadLimits limits) {
+        this(store, signer, limits, DownloadMetrics.NONE);
+    }
+
+    public BatchDownloadService(DocumentStore store, UrlSigner signer, DownloadLimits limits, DownloadMetrics metrics) {
         this.store = Objects.requireNonNull(store, "store");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -65,7 +71,9 @@ public final class BatchDownloadService {
                     if (!missing.isEmpty()) {
                         throw new DocumentsNotFoundException(missing);
                     }
-                    return requested.stream().map(this::sign).toList();
+                    List<PresignedDownload> signed = requested.stream().map(this::sign).toList();
+                    metrics.urlsIssued(signed.size());
+                    return signed;
                 });
     }
 

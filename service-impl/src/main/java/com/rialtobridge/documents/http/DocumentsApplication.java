@@ -27,6 +27,7 @@ public class DocumentsApplication extends ResourceConfig {
             }
         });
         register(new RequestIds());
+        register(new RequestLogContext());
         register(new AccessLog());
         register(new ApiKeyFilter(directory));
         // Jackson's own exception mappers answer text/plain with library messages; ours answer problem+json.

@@ -32,6 +32,7 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
                 : UUID.randomUUID().toString();
         // Rewritten in place, so later filters, the resource and the error mapping all read the same id.
         request.getHeaders().putSingle(HEADER, id);
+        org.slf4j.MDC.put(RequestLogContext.MDC_KEY, id);
     }
 
     @Override
