@@ -20,6 +20,7 @@ public class DocumentsApplication extends ResourceConfig {
         // contract's server URLs rather than in any annotation: mount it there.
         Resource generated = Resource.from(DocumentsResource.class);
         registerResources(Resource.builder(generated).path(ApiPaths.BASE + generated.getPath()).build());
+        register(new ContractResource());
         register(new AbstractBinder() {
             @Override
             protected void configure() {
