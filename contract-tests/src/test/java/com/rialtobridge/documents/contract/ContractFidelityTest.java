@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rialtobridge.documents.http.ApiKeyFilter;
 import com.rialtobridge.documents.http.ApiPaths;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The code's fixed names are the contract's: base path and security header. */
@@ -30,7 +32,7 @@ class ContractFidelityTest {
         assertThat(ApiKeyFilter.HEADER).isEqualTo("RIALTO_API_KEY");
         assertThat(CONTRACT.checkRequest("POST",
                 URI.create("http://h" + ApiPaths.BASE + "/clients/c1/documents/request-batch-download"),
-                java.util.Map.of(ApiKeyFilter.HEADER, java.util.List.of("k"), "Content-Type", java.util.List.of("application/json")),
+                Map.of(ApiKeyFilter.HEADER, List.of("k"), "Content-Type", List.of("application/json")),
                 "{}")).isEmpty();
     }
 }

@@ -84,8 +84,7 @@ final class ContractValidator {
                 continue;
             }
             String relative = path.substring(base.length());
-            for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : document.path("paths").properties()) {
                 JsonNode op = entry.getValue().path(method.toLowerCase(Locale.ROOT));
                 Optional<Map<String, String>> values = match(entry.getKey(), relative);
                 if (!op.isMissingNode() && values.isPresent()) {

@@ -33,7 +33,7 @@ final class SharedService implements BeforeAllCallback {
                 .getOrComputeIfAbsent(SharedService.class, key -> new Running(), Running.class);
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private static final class Running implements AutoCloseable {
 
         private final Path dataDir;
 
