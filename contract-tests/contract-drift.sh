@@ -102,9 +102,11 @@ expect_break() {
   grep -q -E '^\[ERROR\].*DocumentsResource\.java' "$work/$name.log" \
     || { cat "$work/$name.log"; fail "$what broke the build, but not with an error naming DocumentsResource"; }
   echo "contract-drift: ok: $what fails compilation where it must; the team sees:"
-  # The first error as javac reports it (the symbol it misses follows on the next lines).
-  grep -m1 -A2 -E '^\[ERROR\].*DocumentsResource\.java' "$work/$name.log" \
-    | sed -e 's#^\[ERROR\] *'"$work/$name"'/#    #' -e 's#^  #      #'
+  # The first error as javac reports it, with the lines that follow it (the symbol it misses).
+  awk -v tree="$work/$name/" '
+    found && /^\[/ { exit }
+    /^\[ERROR\].*DocumentsResource\.java/ { found = 1 }
+    found { sub(/^\[ERROR\] */, ""); sub(tree, ""); print "    " $0 }' "$work/$name.log"
 }
 expect_break renamed-property "renaming request property 'keys' to 'documentKeys'"
 expect_break required-header "a new required header parameter"
