@@ -27,7 +27,8 @@ fail() { echo "contract-drift: FAIL: $*" >&2; exit 1; }
 # copy DIR: the sources only, so that the copy builds from scratch.
 copy() {
   mkdir -p "$1"
-  tar -C "$root" --exclude=./.git --exclude='*/target' --exclude=./target -cf - . | tar -C "$1/" -xf -
+  tar -C "$root" --exclude=./.git --exclude='*/target' --exclude=./target --exclude=./rialto-data -cf - . \
+    | tar -C "$1/" -xf -
 }
 
 # change NAME SED-PROGRAM EXPECTED-TEXT: a copy of the contract with one edit, checked to have taken.

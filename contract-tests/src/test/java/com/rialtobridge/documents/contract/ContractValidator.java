@@ -210,8 +210,7 @@ final class ContractValidator {
         if (schema.isMissingNode()) {
             return List.of();
         }
-        // The schema node keeps its place in the document as its location, so that a $ref inside it
-        // ('#/components/schemas/...') resolves against the contract.
+        // Located in the contract file, so that a local $ref a future schema may hold is looked up there.
         Schema compiled = schemas.getSchema(SchemaLocation.of("classpath:" + CLASSPATH_YAML + "#" + where), schema);
         return compiled.validate(instance);
     }
