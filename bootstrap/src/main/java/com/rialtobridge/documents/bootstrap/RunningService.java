@@ -7,7 +7,6 @@ import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
 import com.rialtobridge.documents.http.DocsResource;
 import com.rialtobridge.documents.http.DocumentsApplication;
-import com.rialtobridge.documents.http.OpenApiDocumentResource;
 import com.rialtobridge.documents.ops.HealthResource;
 import com.rialtobridge.documents.ops.MetricsResource;
 import com.rialtobridge.documents.ops.Readiness;
@@ -126,7 +125,7 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
-    /** Health, metrics and the contract beside the API, outside the API key check; the docs page if enabled. */
+    /** Health and metrics beside the API, outside the API key check; the docs page if enabled. */
     private static void registerOperations(DocumentsApplication application, ServiceConfig config,
             ServiceMetrics metrics, Readiness readiness) {
         application.register(new AbstractBinder() {
@@ -139,7 +138,6 @@ public final class RunningService implements AutoCloseable {
         application.register(HealthResource.class);
         application.register(MetricsResource.class);
         application.register(metrics.httpListener());
-        application.register(OpenApiDocumentResource.class);
         if (config.docsEnabled()) {
             application.register(DocsResource.class);
         }

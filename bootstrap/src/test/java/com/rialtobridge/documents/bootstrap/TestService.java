@@ -27,33 +27,34 @@ import java.util.Set;
 
 /**
  * The assembled service on free ports, with a real embedded store holding a few documents of a few
- * clients of two managers: what the end-to-end tests talk to, over real HTTP.
+ * clients of two managers: what the end-to-end tests talk to, over real HTTP. Public, and shipped in
+ * bootstrap's test-jar, so that the contract tests start the very same service.
  */
-final class TestService implements AutoCloseable {
+public final class TestService implements AutoCloseable {
 
-    static final String ACME_KEY = "rk_test_acme_0123456789abcdefghijklmnopqrstuvwxyz";
-    static final String BRAVO_KEY = "rk_test_bravo_0123456789abcdefghijklmnopqrstuvwxyz";
+    public static final String ACME_KEY = "rk_test_acme_0123456789abcdefghijklmnopqrstuvwxyz";
+    public static final String BRAVO_KEY = "rk_test_bravo_0123456789abcdefghijklmnopqrstuvwxyz";
     /** Listed for nobody: what a key disabled by removing its hash looks like. */
-    static final String DISABLED_KEY = "rk_test_disabled_0123456789abcdefghijklmnopqrstuvw";
+    public static final String DISABLED_KEY = "rk_test_disabled_0123456789abcdefghijklmnopqrstuvw";
 
-    static final ClientId ACME_PERSON = new ClientId("91e5bd3c-0e13-4e6e-a673-3c0842b7f370");
-    static final ClientId ACME_COMPANY = new ClientId("d61b6b30-0bf6-4fe7-9110-905b78f938df");
-    static final ClientId BRAVO_PERSON = new ClientId("5b0e7a52-6c2e-4d4e-9f7e-3f1c2b8a9d10");
+    public static final ClientId ACME_PERSON = new ClientId("91e5bd3c-0e13-4e6e-a673-3c0842b7f370");
+    public static final ClientId ACME_COMPANY = new ClientId("d61b6b30-0bf6-4fe7-9110-905b78f938df");
+    public static final ClientId BRAVO_PERSON = new ClientId("5b0e7a52-6c2e-4d4e-9f7e-3f1c2b8a9d10");
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
-    final RunningService service;
+    public final RunningService service;
     /** Java's default client, which asks for h2c on plain http as most Java callers' clients will. */
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The documents stored for each client: key to content. */
-    final Map<ClientId, Map<DocumentKey, byte[]>> documents;
+    public final Map<ClientId, Map<DocumentKey, byte[]>> documents;
 
     private TestService(RunningService service, Map<ClientId, Map<DocumentKey, byte[]>> documents) {
         this.service = service;
         this.documents = documents;
     }
 
-    static ServiceConfig config(Path dataDir, Map<String, String> extra) throws ConfigException {
+    public static ServiceConfig config(Path dataDir, Map<String, String> extra) throws ConfigException {
         Map<String, String> values = new HashMap<>(Map.of(
                 ConfigLoader.HTTP_PORT, "0",
                 ConfigLoader.EMBEDDED_S3_PORT, "0",
@@ -64,14 +65,14 @@ final class TestService implements AutoCloseable {
         return ConfigLoader.from(values);
     }
 
-    static void writeDirectory(Path dataDir) throws IOException {
+    public static void writeDirectory(Path dataDir) throws IOException {
         new DirectoryFile(dataDir.resolve("directory.yaml")).write(new Directory(List.of(
                 new Manager(new ManagerId("acme-capital"), List.of(ApiKeyHash.of(ACME_KEY)), Set.of(ACME_PERSON, ACME_COMPANY)),
                 new Manager(new ManagerId("bravo-partners"), List.of(ApiKeyHash.of(BRAVO_KEY)), Set.of(BRAVO_PERSON)))));
     }
 
     /** Starts on the embedded store, after storing the given files (name to content) for each client. */
-    static TestService start(Path dataDir, Map<ClientId, Map<String, String>> files) throws Exception {
+    public static TestService start(Path dataDir, Map<ClientId, Map<String, String>> files) throws Exception {
         writeDirectory(dataDir);
         ServiceConfig config = config(dataDir, Map.of());
         Map<ClientId, Map<DocumentKey, byte[]>> stored = new LinkedHashMap<>();
@@ -90,15 +91,15 @@ final class TestService implements AutoCloseable {
         return new TestService(RunningService.start(config, SILENT), stored);
     }
 
-    List<DocumentKey> keysOf(ClientId client) {
+    public List<DocumentKey> keysOf(ClientId client) {
         return List.copyOf(documents.get(client).keySet());
     }
 
-    URI operation(String clientIdAsSent) {
+    public URI operation(String clientIdAsSent) {
         return URI.create(service.baseUri() + "/api/manager/v1/clients/" + clientIdAsSent + "/documents/request-batch-download");
     }
 
-    HttpResponse<String> post(String clientIdAsSent, String apiKey, String body) throws Exception {
+    public HttpResponse<String> post(String clientIdAsSent, String apiKey, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(operation(clientIdAsSent))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -108,7 +109,7 @@ final class TestService implements AutoCloseable {
         return send(request);
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

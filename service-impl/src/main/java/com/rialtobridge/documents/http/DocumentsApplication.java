@@ -20,10 +20,14 @@ public class DocumentsApplication extends ResourceConfig {
         // contract's server URLs rather than in any annotation: mount it there.
         Resource generated = Resource.from(DocumentsResource.class);
         registerResources(Resource.builder(generated).path(ApiPaths.BASE + generated.getPath()).build());
+        // Read now, so that a build without the contract fails the start rather than a request.
+        ContractResource contract = new ContractResource();
+        registerResources(Resource.from(ContractResource.class));
         register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(downloads).to(BatchDownloadService.class);
+                bind(contract).to(ContractResource.class);
             }
         });
         register(new RequestIds());
