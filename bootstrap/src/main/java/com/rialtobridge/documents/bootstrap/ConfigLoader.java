@@ -39,10 +39,12 @@ public final class ConfigLoader {
     static final String MAX_KEYS = "RIALTO_MAX_KEYS";
     static final String S3_MAX_CONCURRENCY = "RIALTO_S3_MAX_CONCURRENCY";
     static final String REQUEST_TIMEOUT = "RIALTO_REQUEST_TIMEOUT";
+    static final String MAX_BODY_BYTES = "RIALTO_MAX_BODY_BYTES";
 
     /** Every key the service reads; a file naming any other RIALTO_ key has a typo in it. */
     static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, DIRECTORY_FILE, S3_BUCKET, S3_REGION,
-            S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT);
+            S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT,
+            MAX_BODY_BYTES);
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -93,7 +95,8 @@ public final class ConfigLoader {
                 port(values, EMBEDDED_S3_PORT, 3003),
                 intIn(values, MAX_KEYS, 1000, 1, 100_000),
                 intIn(values, S3_MAX_CONCURRENCY, 32, 1, 1024),
-                duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)));
+                duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)),
+                intIn(values, MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024));
     }
 
     private static Map<String, String> readFile(Path file) throws ConfigException {

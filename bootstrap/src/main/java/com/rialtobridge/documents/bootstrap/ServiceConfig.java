@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * @param directoryFileGiven whether RIALTO_DIRECTORY_FILE was set: a missing file that the
  *                           operator named is an error, a missing default one means "first start"
  * @param s3Bucket           empty means: run the embedded store
+ * @param maxBodyBytes       the largest request body read; larger ones are refused unread
  */
 public record ServiceConfig(
         String httpHost,
@@ -27,7 +28,8 @@ public record ServiceConfig(
         int embeddedS3Port,
         int maxKeys,
         int maxConcurrentChecks,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int maxBodyBytes) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";
