@@ -11,6 +11,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.List;
 
 /**
  * Reads at most the configured number of body bytes. A declared {@code Content-Length} over the
@@ -18,8 +19,8 @@ import java.io.PushbackInputStream;
  * moment it passes the limit, so no body is ever buffered whole. Runs after the API-key check, so
  * a caller without a key learns nothing, not even the limit.
  *
- * <p>A UTF-8 byte order mark is refused too: RFC 8259 forbids senders to add one, and a body that
- * starts with one was not written for this API.
+ * <p>JSON on the wire is UTF-8 without a byte order mark (RFC 8259): a body that starts with a BOM,
+ * or with a zero byte (UTF-16 or UTF-32, which the JSON parser would otherwise guess at), is refused.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 10)
@@ -38,10 +39,16 @@ public final class RequestBodyLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        for (String once : new String[] {HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH}) {
+            List<String> values = request.getHeaders().get(once);
+            if (values != null && values.size() > 1) {
+                // Two of them are ambiguous, and proxies may pick another one than we would: refuse.
+                throw new InvalidRequestException("The " + once + " header must be sent once.");
+            }
+        }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && (request.getHeaders().get(HttpHeaders.CONTENT_LENGTH).size() != 1
-                || !declared.matches("\\d{1,18}"))) {
-            throw new InvalidRequestException("The Content-Length header is not one whole number.");
+        if (declared != null && !declared.matches("\\d{1,18}")) {
+            throw new InvalidRequestException("The Content-Length header is not a whole number.");
         }
         if (declared != null && Long.parseLong(declared) > maxBytes) {
             throw tooLarge();
@@ -98,6 +105,14 @@ public final class RequestBodyLimit implements ContainerRequestFilter {
             byte[] head = pushback.readNBytes(3);
             if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
                 throw new InvalidRequestException("The request body starts with a byte order mark; send JSON without one.");
+            }
+            boolean utf8Start = true;
+            for (int i = 0; i < Math.min(2, head.length); i++) {
+                int b = head[i] & 0xff;
+                utf8Start &= b != 0 && b != 0xFE && b != 0xFF;
+            }
+            if (!utf8Start) {
+                throw new InvalidRequestException("The request body must be JSON in UTF-8.");
             }
             pushback.unread(head);
         }
