@@ -82,6 +82,9 @@ public final class RunningService implements AutoCloseable {
             // Grizzly answers an encoded slash (%2F) in the path with a bare 500 before Jersey sees it;
             // let it through, so such a client id gets the same problem+json 404 as any other unknown one.
             server.getServerConfiguration().getHttpHandlers().keySet().forEach(h -> h.setAllowEncodedSlash(true));
+            // What Grizzly refuses on its own (unparseable requests) is problem+json too, never its HTML page.
+            server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
+            server.getListeners().forEach(listener -> listener.setDefaultErrorPageGenerator(new ProblemErrorPages()));
             try {
                 server.start();
             } catch (IOException e) {

@@ -152,6 +152,61 @@ class HostileInputTest {
         assertProblem(response, response.statusCode(), response.statusCode() == 400 ? "invalid-request" : "client-not-found");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "POST /api/manager/v1/clients/%zz/documents/request-batch-download HTTP/1.1",
+        "POST /api/manager/v1/clients/a%/documents/request-batch-download HTTP/1.1",
+        "POST /api/manager/v1/clients/%C0%AE%C0%AE/documents/request-batch-download HTTP/1.1",
+        "TRACE /api/manager/v1/clients/x/documents/request-batch-download HTTP/1.1",
+        "POST http://evil.example/api/manager/v1/clients/x/documents/request-batch-download HTTP/1.1",
+        "BREW /api/manager/v1 HTTP/1.1",
+    })
+    void oddRequestLinesGetAProblemBody(String requestLine) throws Exception {
+        HttpResponse<String> response = raw(requestLine);
+        assertThat(response.statusCode()).as(requestLine + ": " + response.body()).isBetween(400, 499);
+        // Grizzly's own error pages name their charset: application/problem+json;charset=UTF-8.
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(requestLine).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(problem.path("requestId").asText()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(response.body()).doesNotContain("<html", "Exception", "at org.");
+    }
+
+    /**
+     * What Grizzly's HTTP parser itself refuses is answered before any handler runs: a bare status with
+     * no body and the connection closed. Never HTML, never a 2xx, never a hang.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /../../../etc/passwd HTTP/1.1",
+        "POST /api/manager/v1/clients/x/documents/request-batch-download HTTP/9.9",
+        "POST /api/manager/v1/clients/x/documents/request-batch-download HTTP/1.1\r\nX-Huge: HUGE",
+        "POST /api/manager/v1/clients/x/documents/request-batch-download HTTP/1.1\r\nTransfer-Encoding: chunked",
+        "POST /api/manager/v1/clients/x/documents/request-batch-download HTTP/1.1\r\nBad Header Name: x",
+    })
+    void requestsTheParserRefusesGetABareErrorNeverHtml(String requestLine) throws Exception {
+        HttpResponse<String> response = raw(requestLine);
+        System.out.println("parser-level refusal: " + requestLine.replace("\r\n", " | ").replace("HUGE", "<20000 bytes>")
+                + " -> " + response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("(no body type)"));
+        assertThat(response.statusCode()).as(requestLine).isIn(400, 404, 413, 431, 505);
+        assertThat(response.body()).doesNotContainIgnoringCase("<html").doesNotContain("Exception");
+        if (!response.body().isEmpty()) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+    }
+
+    private static HttpResponse<String> raw(String requestLine) throws Exception {
+        String head = requestLine.replace("HUGE", "h".repeat(20_000));
+        URI base = rialto.service.baseUri();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\nHost: localhost\r\nRIALTO_API_KEY: " + ACME_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return RawResponse.parse(socket.getInputStream());
+        }
+    }
+
     @Test
     void aContentTypeSentTwiceIsRefused() throws Exception {
         assertProblem(rialto.send(HttpRequest.newBuilder(rialto.operation(ACME_PERSON.value()))
