@@ -41,11 +41,12 @@ public final class ConfigLoader {
     static final String REQUEST_TIMEOUT = "RIALTO_REQUEST_TIMEOUT";
     static final String LOG_FORMAT = "RIALTO_LOG_FORMAT";
     static final String DOCS_ENABLED = "RIALTO_DOCS_ENABLED";
+    static final String MAX_BODY_BYTES = "RIALTO_MAX_BODY_BYTES";
 
     /** Every key the service reads; a file naming any other RIALTO_ key has a typo in it. */
     static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, DIRECTORY_FILE, S3_BUCKET, S3_REGION,
             S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT,
-            LOG_FORMAT, DOCS_ENABLED);
+            LOG_FORMAT, DOCS_ENABLED, MAX_BODY_BYTES);
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -99,7 +100,8 @@ public final class ConfigLoader {
                 duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)),
                 LogFormat.parse(LOG_FORMAT, values.getOrDefault(LOG_FORMAT, "text")),
                 // The docs page is for trying the service out: on by default only with the embedded store.
-                bool(values, DOCS_ENABLED, bucket.isEmpty()));
+                bool(values, DOCS_ENABLED, bucket.isEmpty()),
+                intIn(values, MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024));
     }
 
     private static Map<String, String> readFile(Path file) throws ConfigException {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 + " apiKeySha256 list.", "The key itself is never written anywhere."})
 final class HashKeyCommand implements Callable<Integer> {
 
+    static final int MIN_LENGTH = 24;
+
     @Override
     public Integer call() throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -22,7 +24,15 @@ final class HashKeyCommand implements Callable<Integer> {
             return 2;
         }
         // A trailing newline or space from `echo` or a paste is never part of a key.
-        System.out.println(ApiKeyHash.of(key.strip()).hex());
+        String stripped = key.strip();
+        if (stripped.length() < MIN_LENGTH) {
+            // A key is the only thing between a caller and identity documents, and 401s are not rate
+            // limited: a short one could be guessed. The generated demo key has 46 characters.
+            System.err.println("rialto-documents hash-key: a key needs at least " + MIN_LENGTH
+                    + " characters; use a random one, e.g. `openssl rand -base64 32`");
+            return 2;
+        }
+        System.out.println(ApiKeyHash.of(stripped).hex());
         return 0;
     }
 }

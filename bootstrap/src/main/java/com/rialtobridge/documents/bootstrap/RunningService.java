@@ -1,8 +1,8 @@
 package com.rialtobridge.documents.bootstrap;
 
-import com.rialtobridge.documents.access.Directory;
 import com.rialtobridge.documents.access.DirectoryFile;
 import com.rialtobridge.documents.access.InvalidDirectoryException;
+import com.rialtobridge.documents.access.ReloadingDirectorySource;
 import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
 import com.rialtobridge.documents.http.DocsResource;
@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ public final class RunningService implements AutoCloseable {
 
     /** How long in-flight requests get to finish when the service is asked to stop. */
     private static final long GRACE_SECONDS = 10;
+    /** How often requests look at the directory file for changes (one stat call; a changed file is re-read). */
+    private static final Duration DIRECTORY_CHECK_INTERVAL = Duration.ofMillis(500);
 
     private final HttpServer server;
     private final List<AutoCloseable> resources;
@@ -76,7 +79,7 @@ public final class RunningService implements AutoCloseable {
                     firstStart = new FirstStart(DemoData.create(directoryFile, s3, store.bucket()).apiKey());
                 }
             }
-            Directory directory = directoryFile.read();
+            ReloadingDirectorySource directory = ReloadingDirectorySource.open(directoryFile, DIRECTORY_CHECK_INTERVAL);
 
             S3AsyncClient s3 = store.clients().asyncClient(config.maxConcurrentChecks() * 2, config.requestTimeout());
             resources.add(0, s3);
@@ -90,8 +93,8 @@ public final class RunningService implements AutoCloseable {
                     new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()),
                     metrics);
 
-            DocumentsApplication application = new DocumentsApplication(downloads, () -> directory);
-            Readiness readiness = new Readiness(() -> directory, new S3BucketProbe(s3, store.bucket(), metrics),
+            DocumentsApplication application = new DocumentsApplication(downloads, directory, config.maxBodyBytes());
+            Readiness readiness = new Readiness(directory, new S3BucketProbe(s3, store.bucket(), metrics),
                     Clock.systemUTC());
             // The first probe pays for the SDK's warm-up; started now, the first load balancer poll finds it done.
             readiness.check();
@@ -99,6 +102,12 @@ public final class RunningService implements AutoCloseable {
             URI listen = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
             server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoreH2cUpgrade()));
+            // Grizzly answers an encoded slash (%2F) in the path with a bare 500 before Jersey sees it;
+            // let it through, so such a client id gets the same problem+json 404 as any other unknown one.
+            server.getServerConfiguration().getHttpHandlers().keySet().forEach(h -> h.setAllowEncodedSlash(true));
+            // What Grizzly refuses on its own (unparseable requests) is problem+json too, never its HTML page.
+            server.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPages());
+            server.getListeners().forEach(listener -> listener.setDefaultErrorPageGenerator(new ProblemErrorPages()));
             try {
                 server.start();
             } catch (IOException e) {

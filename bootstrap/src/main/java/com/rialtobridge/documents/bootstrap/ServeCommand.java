@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sun.misc.Signal;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the service (the default command). With no RIALTO_S3_BUCKET, an embedded store is started.")
@@ -26,12 +27,12 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("rialto-documents: cannot start: " + e.getMessage());
             return 2;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.println("Stopping: finishing requests in flight ...");
-            service.close();
-            stopped.countDown();
-        }, "shutdown"));
+        // TERM and INT are a request to stop, handled here rather than in a shutdown hook: a JVM that
+        // exits through a hook on SIGTERM reports 143, while a stop that went as planned is a 0.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(signal), received -> stopRequested.countDown());
+        }
         console.println("Rialto Documents service listening on " + service.baseUri() + "/api/manager/v1");
         console.println("  store: " + (settings.usesEmbeddedStore()
                 ? "embedded, objects in " + settings.embeddedStoreDir().toAbsolutePath().normalize()
@@ -40,7 +41,10 @@ final class ServeCommand implements Callable<Integer> {
         console.println("  health: " + service.baseUri() + "/health/ready, metrics: " + service.baseUri() + "/metrics"
                 + (settings.docsEnabled() ? ", docs: " + service.baseUri() + "/docs/" : ""));
         console.println("  stop with Ctrl+C (or SIGTERM)");
-        stopped.await();
+        stopRequested.await();
+        console.println("Stopping: no new connections; finishing requests in flight ...");
+        service.close();
+        console.println("Stopped.");
         return 0;
     }
 }

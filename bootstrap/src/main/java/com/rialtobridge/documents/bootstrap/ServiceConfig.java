@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
  *                           operator named is an error, a missing default one means "first start"
  * @param s3Bucket           empty means: run the embedded store
  * @param docsEnabled        whether /docs serves Swagger UI
+ * @param maxBodyBytes       the largest request body read; larger ones are refused unread
  */
 public record ServiceConfig(
         String httpHost,
@@ -30,7 +31,8 @@ public record ServiceConfig(
         int maxConcurrentChecks,
         Duration requestTimeout,
         LogFormat logFormat,
-        boolean docsEnabled) {
+        boolean docsEnabled,
+        int maxBodyBytes) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";

@@ -1,9 +1,12 @@
 package com.rialtobridge.documents.bootstrap;
 
+import com.rialtobridge.documents.download.UrlSigner;
+import com.rialtobridge.documents.storage.LongLivedCredentials;
 import com.rialtobridge.documents.storage.S3Clients;
 import com.rialtobridge.documents.storage.S3Location;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -25,8 +28,10 @@ final class StoreConnection implements AutoCloseable {
         if (!config.usesEmbeddedStore()) {
             S3Location location = new S3Location(config.s3Bucket().orElseThrow(), config.s3Region(),
                     config.s3Endpoint(), config.s3PathStyle());
-            return new StoreConnection(new S3Clients(location, DefaultCredentialsProvider.builder().build()),
-                    Optional.empty());
+            // Temporary credentials must outlive every URL they sign: five minutes, plus a minute of clock skew.
+            LongLivedCredentials credentials = new LongLivedCredentials(() -> DefaultCredentialsProvider.builder().build(),
+                    UrlSigner.VALIDITY.plusMinutes(1), Clock.systemUTC());
+            return new StoreConnection(new S3Clients(location, credentials), Optional.empty());
         }
         progress.println("Starting the embedded S3-compatible store on 127.0.0.1:" + embeddedPort
                 + " (objects in " + config.embeddedStoreDir().toAbsolutePath().normalize() + ") ...");

@@ -40,6 +40,9 @@ public final class TestService implements AutoCloseable {
     public static final ClientId ACME_PERSON = new ClientId("91e5bd3c-0e13-4e6e-a673-3c0842b7f370");
     public static final ClientId ACME_COMPANY = new ClientId("d61b6b30-0bf6-4fe7-9110-905b78f938df");
     public static final ClientId BRAVO_PERSON = new ClientId("5b0e7a52-6c2e-4d4e-9f7e-3f1c2b8a9d10");
+    public static final ClientId CHARLIE_COMPANY = new ClientId("c4a1e0de-7b52-4c1e-8f3a-2d9e6b1f0a77");
+    /** Clients whose documents are stored under rialto-clients/entities/. */
+    public static final Set<ClientId> ENTITY_CLIENTS = Set.of(ACME_COMPANY, CHARLIE_COMPANY);
 
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
 
@@ -66,20 +69,34 @@ public final class TestService implements AutoCloseable {
     }
 
     public static void writeDirectory(Path dataDir) throws IOException {
-        new DirectoryFile(dataDir.resolve("directory.yaml")).write(new Directory(List.of(
+        writeDirectory(dataDir, defaultDirectory());
+    }
+
+    public static void writeDirectory(Path dataDir, Directory directory) throws IOException {
+        new DirectoryFile(dataDir.resolve("directory.yaml")).write(directory);
+    }
+
+    public static Directory defaultDirectory() {
+        return new Directory(List.of(
                 new Manager(new ManagerId("acme-capital"), List.of(ApiKeyHash.of(ACME_KEY)), Set.of(ACME_PERSON, ACME_COMPANY)),
-                new Manager(new ManagerId("bravo-partners"), List.of(ApiKeyHash.of(BRAVO_KEY)), Set.of(BRAVO_PERSON)))));
+                new Manager(new ManagerId("bravo-partners"), List.of(ApiKeyHash.of(BRAVO_KEY)), Set.of(BRAVO_PERSON))));
     }
 
     /** Starts on the embedded store, after storing the given files (name to content) for each client. */
     public static TestService start(Path dataDir, Map<ClientId, Map<String, String>> files) throws Exception {
-        writeDirectory(dataDir);
-        ServiceConfig config = config(dataDir, Map.of());
+        return start(dataDir, defaultDirectory(), files, Map.of());
+    }
+
+    /** As above, with a directory and configuration of the test's own; clients in {@link #ENTITY_CLIENTS} are entities. */
+    public static TestService start(Path dataDir, Directory directory, Map<ClientId, Map<String, String>> files,
+            Map<String, String> extraConfig) throws Exception {
+        writeDirectory(dataDir, directory);
+        ServiceConfig config = config(dataDir, extraConfig);
         Map<ClientId, Map<DocumentKey, byte[]>> stored = new LinkedHashMap<>();
         try (StoreConnection store = StoreConnection.open(config, 0, SILENT); var s3 = store.clients().syncClient()) {
             S3DocumentUploader uploader = new S3DocumentUploader(s3, store.bucket());
             for (var client : files.entrySet()) {
-                ClientKind kind = client.getKey().equals(ACME_COMPANY) ? ClientKind.ENTITIES : ClientKind.INDIVIDUALS;
+                ClientKind kind = ENTITY_CLIENTS.contains(client.getKey()) ? ClientKind.ENTITIES : ClientKind.INDIVIDUALS;
                 Map<DocumentKey, byte[]> keys = new LinkedHashMap<>();
                 for (var file : client.getValue().entrySet()) {
                     byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);

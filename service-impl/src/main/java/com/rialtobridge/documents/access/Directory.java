@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /** Who may call, and for which clients: an immutable snapshot of the directory file. */
 public final class Directory {
@@ -15,8 +16,15 @@ public final class Directory {
 
     private final List<Manager> managers;
     private final List<KeyOwner> keys;
+    private final BiPredicate<ApiKeyHash, ApiKeyHash> comparison;
 
     public Directory(List<Manager> managers) {
+        this(managers, ApiKeyHash::matches);
+    }
+
+    /** @param comparison how two hashes are compared; a test counts the comparisons through it */
+    Directory(List<Manager> managers, BiPredicate<ApiKeyHash, ApiKeyHash> comparison) {
+        this.comparison = Objects.requireNonNull(comparison, "comparison");
         this.managers = List.copyOf(managers);
         Set<ManagerId> ids = new HashSet<>();
         Set<ApiKeyHash> seen = new HashSet<>();
@@ -45,7 +53,7 @@ public final class Directory {
         ApiKeyHash presented = ApiKeyHash.of(presentedApiKey);
         Manager found = null;
         for (KeyOwner owner : keys) {
-            if (owner.hash().matches(presented)) {
+            if (comparison.test(owner.hash(), presented)) {
                 found = owner.manager();
             }
         }

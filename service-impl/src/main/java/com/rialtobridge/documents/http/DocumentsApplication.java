@@ -16,6 +16,11 @@ import org.glassfish.jersey.server.model.Resource;
 public class DocumentsApplication extends ResourceConfig {
 
     public DocumentsApplication(BatchDownloadService downloads, DirectorySource directory) {
+        this(downloads, directory, RequestBodyLimit.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBodyBytes the largest request body read; larger ones are refused without being buffered */
+    public DocumentsApplication(BatchDownloadService downloads, DirectorySource directory, long maxBodyBytes) {
         // The generated interface's @Path is relative to the API's base path, which lives in the
         // contract's server URLs rather than in any annotation: mount it there.
         Resource generated = Resource.from(DocumentsResource.class);
@@ -34,6 +39,8 @@ public class DocumentsApplication extends ResourceConfig {
         register(new RequestLogContext());
         register(new AccessLog());
         register(new ApiKeyFilter(directory));
+        register(new RequestBodyLimit(maxBodyBytes));
+        register(new NoStore());
         // Jackson's own exception mappers answer text/plain with library messages; ours answer problem+json.
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapperProvider.class);

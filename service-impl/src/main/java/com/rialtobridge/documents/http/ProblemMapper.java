@@ -156,6 +156,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 && failure.getCause() != null) {
             failure = failure.getCause();
         }
+        // A refusal raised while the body was being read (its size, its encoding) arrives wrapped by the parser.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidRequestException invalid) {
+                return invalid;
+            }
+        }
         // Jersey wraps a body it could not read; what the caller did wrong is the cause.
         if (failure instanceof WebApplicationException && failure.getCause() instanceof JsonProcessingException json) {
             return json;

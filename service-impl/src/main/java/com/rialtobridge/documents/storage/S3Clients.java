@@ -20,6 +20,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3Clients {
 
+    /**
+     * Attempts per store call, the first included. The SDK's standard strategy retries only what is
+     * worth retrying (5xx, throttling such as 503 SlowDown, broken connections), with jittered backoff
+     * and a retry budget; the call's deadline bounds all attempts together.
+     */
+    static final int MAX_ATTEMPTS = 3;
+
     private final S3Location location;
     private final AwsCredentialsProvider credentials;
 
@@ -41,8 +48,15 @@ public final class S3Clients {
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(maxConnections)
                         .connectionAcquisitionTimeout(callTimeout)
-                        .connectionTimeout(Duration.ofSeconds(2)))
-                .overrideConfiguration(o -> o.apiCallTimeout(callTimeout));
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        // A store that stops sending mid-answer frees the connection by the deadline.
+                        .readTimeout(callTimeout)
+                        .writeTimeout(callTimeout))
+                .overrideConfiguration(o -> o
+                        .apiCallTimeout(callTimeout)
+                        // One slow attempt must leave time for another within the deadline.
+                        .apiCallAttemptTimeout(callTimeout.dividedBy(2))
+                        .retryStrategy(retry -> retry.maxAttempts(MAX_ATTEMPTS)));
         location.endpoint().ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
