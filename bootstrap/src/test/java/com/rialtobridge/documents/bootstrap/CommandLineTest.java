@@ -70,10 +70,10 @@ class CommandLineTest {
 
     @Test
     void hashKeyPrintsTheSha256OfTheKeyOnStandardInput() {
-        Run run = run("rk_some-key\n", "hash-key");
+        Run run = run("rk_some-key-long-enough-to-be-a-real-one\n", "hash-key");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().strip()).isEqualTo(ApiKeyHash.of("rk_some-key").hex()).hasSize(64);
-        assertThat(run.out()).doesNotContain("rk_some-key");
+        assertThat(run.out().strip()).isEqualTo(ApiKeyHash.of("rk_some-key-long-enough-to-be-a-real-one").hex()).hasSize(64);
+        assertThat(run.out()).doesNotContain("rk_some-key-long-enough-to-be-a-real-one");
 
         Run empty = run("", "hash-key");
         assertThat(empty.exit()).isEqualTo(2);

@@ -2,6 +2,7 @@ package com.rialtobridge.documents.bootstrap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.rialtobridge.documents.bootstrap.TestService.ACME_KEY;
@@ -88,12 +89,14 @@ class GracefulShutdownTest {
                     .header("RIALTO_API_KEY", ACME_KEY).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"keys\":[\"" + key + "\"]}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            // Wait until the request is at the store, then ask the service to stop.
+            // Wait until the request's own existence check is at the store (the readiness probe's
+            // HeadBucket does not count), then ask the service to stop.
+            var existenceCheck = headRequestedFor(urlPathMatching("/docs/rialto-clients/.*"));
             until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (store.getAllServeEvents().isEmpty() && System.nanoTime() < until) {
+            while (store.findAll(existenceCheck).isEmpty() && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            assertThat(store.getAllServeEvents()).as("the request reached the store").isNotEmpty();
+            assertThat(store.findAll(existenceCheck)).as("the request reached the store").isNotEmpty();
             long signalled = System.nanoTime();
             process.destroy(); // SIGTERM
 
