@@ -39,10 +39,13 @@ public final class ConfigLoader {
     static final String MAX_KEYS = "RIALTO_MAX_KEYS";
     static final String S3_MAX_CONCURRENCY = "RIALTO_S3_MAX_CONCURRENCY";
     static final String REQUEST_TIMEOUT = "RIALTO_REQUEST_TIMEOUT";
+    static final String S3_LIST_MIN_KEYS = "RIALTO_S3_LIST_MIN_KEYS";
+    static final String EXISTENCE_CACHE_TTL = "RIALTO_EXISTENCE_CACHE_TTL";
 
     /** Every key the service reads; a file naming any other RIALTO_ key has a typo in it. */
     static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, DIRECTORY_FILE, S3_BUCKET, S3_REGION,
-            S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT);
+            S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT,
+            S3_LIST_MIN_KEYS, EXISTENCE_CACHE_TTL);
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -93,7 +96,9 @@ public final class ConfigLoader {
                 port(values, EMBEDDED_S3_PORT, 3003),
                 intIn(values, MAX_KEYS, 1000, 1, 100_000),
                 intIn(values, S3_MAX_CONCURRENCY, 32, 1, 1024),
-                duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)));
+                duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)),
+                intIn(values, S3_LIST_MIN_KEYS, 4, 0, 100_000),
+                cacheTtl(values, EXISTENCE_CACHE_TTL, Duration.ofSeconds(30)));
     }
 
     private static Map<String, String> readFile(Path file) throws ConfigException {
@@ -174,6 +179,19 @@ public final class ConfigLoader {
             }
         }
         throw new ConfigException(key + ": '" + text + "' is not a positive duration such as 500ms, 5s or 1m");
+    }
+
+    /** A duration where {@code 0} or {@code off} means "do not cache". */
+    private static Duration cacheTtl(Map<String, String> values, String key, Duration fallback) throws ConfigException {
+        String text = values.get(key);
+        if (text != null && (text.strip().equals("0") || text.strip().equalsIgnoreCase("off"))) {
+            return Duration.ZERO;
+        }
+        try {
+            return duration(values, key, fallback);
+        } catch (ConfigException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a duration such as 500ms, 30s or 1m, or 0/off");
+        }
     }
 
     private static Path path(Map<String, String> values, String key, String fallback) throws ConfigException {

@@ -5,6 +5,7 @@ import com.rialtobridge.documents.access.DirectoryFile;
 import com.rialtobridge.documents.access.InvalidDirectoryException;
 import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
+import com.rialtobridge.documents.download.ExistencePolicy;
 import com.rialtobridge.documents.http.DocumentsApplication;
 import com.rialtobridge.documents.storage.S3DocumentStore;
 import com.rialtobridge.documents.storage.S3PresignerUrlSigner;
@@ -69,6 +70,8 @@ public final class RunningService implements AutoCloseable {
             resources.add(0, presigner);
             BatchDownloadService downloads = new BatchDownloadService(
                     new S3DocumentStore(s3, store.bucket()),
+                    new ExistencePolicy(config.listMinKeys(), ExistencePolicy.DEFAULT.listMaxKeys(),
+                            config.existenceCacheTtl(), ExistencePolicy.DEFAULT.cacheMaxKeys()),
                     new S3PresignerUrlSigner(presigner, store.bucket()),
                     new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()));
 

@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
  * @param directoryFileGiven whether RIALTO_DIRECTORY_FILE was set: a missing file that the
  *                           operator named is an error, a missing default one means "first start"
  * @param s3Bucket           empty means: run the embedded store
+ * @param listMinKeys        keys under one client prefix from which a batch lists the prefix; 0 never lists
+ * @param existenceCacheTtl  how long a key seen to exist is believed; zero turns the cache off
  */
 public record ServiceConfig(
         String httpHost,
@@ -27,7 +29,9 @@ public record ServiceConfig(
         int embeddedS3Port,
         int maxKeys,
         int maxConcurrentChecks,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int listMinKeys,
+        Duration existenceCacheTtl) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";
@@ -40,6 +44,7 @@ public record ServiceConfig(
         Objects.requireNonNull(s3Region, "s3Region");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(existenceCacheTtl, "existenceCacheTtl");
     }
 
     public boolean usesEmbeddedStore() {
