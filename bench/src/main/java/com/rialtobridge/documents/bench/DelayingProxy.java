@@ -24,7 +24,7 @@ final class DelayingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress upstream;
-    private final long delayMillis;
+    private volatile long delayMillis;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Thread acceptor;
 
@@ -35,6 +35,11 @@ final class DelayingProxy implements AutoCloseable {
         this.acceptor = new Thread(this::acceptLoop, "proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Changes the delay of requests from now on. */
+    void delay(long millis) {
+        this.delayMillis = millis;
     }
 
     int port() {
@@ -73,7 +78,10 @@ final class DelayingProxy implements AutoCloseable {
                     String method = methodOf(buffer, read);
                     if (method != null) {
                         requests.computeIfAbsent(method, m -> new LongAdder()).increment();
-                        Thread.sleep(delayMillis);
+                        long delay = delayMillis;
+                        if (delay > 0) {
+                            Thread.sleep(delay);
+                        }
                     }
                 }
                 out.write(buffer, 0, read);
