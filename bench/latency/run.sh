@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batch latency and store calls per request, with every store call delayed (default 20 ms).
-# Usage: bench/latency/run.sh            (DELAY_MS=20 ROUNDS=9 to change)
+# Usage: bench/latency/run.sh            (DELAY_MS=20 ROUNDS=15 by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=bootstrap/target/rialto-documents.jar
@@ -10,5 +10,5 @@ if [[ ! -f $JAR || ! -f $CLASSES/com/rialtobridge/documents/bench/BatchLatencyBe
   mvn -q -B -ntp -DskipTests package
 fi
 exec java -Xmx512m -Dlogback.configurationFile=bench/logback-quiet.xml \
-  -DdelayMs="${DELAY_MS:-20}" -Drounds="${ROUNDS:-9}" \
+  -DdelayMs="${DELAY_MS:-20}" -Drounds="${ROUNDS:-15}" \
   -cp "$JAR:$CLASSES" com.rialtobridge.documents.bench.BatchLatencyBench

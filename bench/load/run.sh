@@ -4,7 +4,7 @@
 # JVM, and prints requests/s, URLs/s, p50/p99, peak RSS and the time from process start to the first
 # 201 (embedded store, and an external store standing in for a real bucket).
 #
-#   bench/load/run.sh                      defaults: CONCURRENCY=16 SECONDS_PER_SIZE=10 SIZES=1,10,100
+#   bench/load/run.sh     defaults: CONCURRENCY=16 WARMUP_SECONDS=10 SECONDS_PER_SIZE=10 SIZES=1,10,100
 #   SERVICE_JAVA_OPTS='-Xmx256m' bench/load/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +14,7 @@ CLASSES=bench/target/classes
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -XX:ReservedCodeCacheSize=48m -Xss512k}
 CONCURRENCY=${CONCURRENCY:-16}
 SECONDS_PER_SIZE=${SECONDS_PER_SIZE:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}   # per batch size, before the measurement and outside the CPU sample
 SIZES=${SIZES:-1,10,100}
 DOCUMENTS=${DOCUMENTS:-100}
 CLIENT=91e5bd3c-0e13-4e6e-a673-3c0842b7f370   # the demo client a first start creates
@@ -38,6 +39,10 @@ wait_for() { # file pattern
   echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
 }
 peak_rss() { awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$1/status"; }
+# CPU time (user+system, ms) the process has used: on a shared machine the wall-clock figures depend
+# on everyone else's load, the CPU spent per request does much less.
+TICK=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$TICK" '{print int(($14+$15)*1000/t)}' "/proc/$1/stat"; }
 
 mkdir -p "$WORK/seed"
 for i in $(seq -w 1 "$DOCUMENTS"); do echo "document $i" > "$WORK/seed/statement $i.pdf"; done
@@ -49,13 +54,28 @@ START=$(now_ms)
 java $SERVICE_JAVA_OPTS -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE=$!; PIDS+=("$SERVICE")
 FIRST_EMBEDDED=$($DRIVER first201 "$WORK/service.log" "$START" | sed -n 's/FIRST_201_MS=//p')
+CPU_FIRST_EMBEDDED=$(cpu_ms "$SERVICE")
 wait_for "$WORK/service.log" "listening on"
 BASE=$(sed -n 's|.*listening on \(http://[^ ]*\)/api/manager/v1.*|\1|p' "$WORK/service.log")
 API_KEY=$(sed -n 's/.*RIALTO_API_KEY=\([^ ]*\).*/\1/p' "$WORK/service.log" | head -1)
 OPERATION="$BASE/api/manager/v1/clients/$CLIENT/documents/request-batch-download"
 
 echo "== 2. load: $CONCURRENCY connections, sizes $SIZES" >&2
-LOAD=$(RIALTO_API_KEY=$API_KEY $DRIVER load "$OPERATION" "$WORK/keys.txt" "$CONCURRENCY" "$SECONDS_PER_SIZE" "$SIZES")
+LOAD=""
+CPU_TABLE="| keys/request | service CPU per request | service CPU per URL | URLs/s per core at that cost |"$'\n'"|---|---|---|---|"
+for size in ${SIZES//,/ }; do
+  # Warm-up (JIT, pools, the existence cache) in its own run, so its CPU is not counted below.
+  RIALTO_API_KEY=$API_KEY WARMUP_SECONDS=0 $DRIVER load "$OPERATION" "$WORK/keys.txt" "$CONCURRENCY" "$WARMUP_SECONDS" "$size" >/dev/null
+  before=$(cpu_ms "$SERVICE")
+  out=$(RIALTO_API_KEY=$API_KEY WARMUP_SECONDS=0 $DRIVER load "$OPERATION" "$WORK/keys.txt" "$CONCURRENCY" "$SECONDS_PER_SIZE" "$size")
+  used=$(( $(cpu_ms "$SERVICE") - before ))
+  [[ -z $LOAD ]] && LOAD=$(echo "$out" | head -4) || true
+  row=$(echo "$out" | tail -1); LOAD+=$'\n'"$row"
+  reqs=$(echo "$row" | awk -F'|' -v s="$SECONDS_PER_SIZE" '{printf "%d", $3*s}')
+  CPU_TABLE+=$'\n'$(awk -v u="$used" -v r="$reqs" -v n="$size" 'BEGIN {
+    if (r == 0) { printf "| %d | - | - | - |", n; exit }
+    printf "| %d | %.2f ms | %.1f us | %.0f |", n, u/r, 1000*u/(r*n), (r*n)/(u/1000) }')
+done
 RSS_EMBEDDED=$(peak_rss "$SERVICE")
 kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 
@@ -76,6 +96,7 @@ RIALTO_DIRECTORY_FILE=$WORK/directory.yaml java $SERVICE_JAVA_OPTS -jar "$JAR" >
 SERVICE=$!; PIDS+=("$SERVICE")
 FIRST_EXTERNAL=$(RIALTO_API_KEY=$BENCH_KEY FIRST201_CLIENT=$CLIENT FIRST201_BODY="{\"keys\":[\"$DOC\"]}" \
   $DRIVER first201 "$WORK/service2.log" "$START" | sed -n 's/FIRST_201_MS=//p')
+CPU_FIRST_EXTERNAL=$(cpu_ms "$SERVICE")
 
 echo
 echo "Service JVM: $SERVICE_JAVA_OPTS"
@@ -83,8 +104,11 @@ echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (sh
 echo
 echo "$LOAD"
 echo
+echo "$CPU_TABLE"
+echo "(CPU time of the service process over the measurement / requests served; the driver's CPU is not counted)"
+echo
 echo "| measure | value |"
 echo "|---|---|"
 echo "| peak RSS of the service under load (VmHWM, embedded store in the same process) | $RSS_EMBEDDED |"
-echo "| process start to first 201, embedded store (includes starting the store) | $FIRST_EMBEDDED ms |"
-echo "| process start to first 201, external store (real-bucket-like) | $FIRST_EXTERNAL ms |"
+echo "| process start to first 201, embedded store (includes starting the store) | $FIRST_EMBEDDED ms (service CPU $CPU_FIRST_EMBEDDED ms) |"
+echo "| process start to first 201, external store (real-bucket-like) | $FIRST_EXTERNAL ms (service CPU $CPU_FIRST_EXTERNAL ms) |"

@@ -107,8 +107,10 @@ public final class LoadDriver {
         List<String> keys = Files.readAllLines(keysFile).stream().filter(s -> !s.isBlank()).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("%d connections, %d s per batch size after %d s warm-up%n%n", concurrency, seconds,
-                Math.max(2, seconds / 3));
+        // WARMUP_SECONDS=0 when the caller warmed the service up itself (and samples its CPU around this run).
+        int warmup = System.getenv("WARMUP_SECONDS") == null ? Math.max(2, seconds / 3)
+                : Integer.parseInt(System.getenv("WARMUP_SECONDS"));
+        System.out.printf("%d connections, %d s per batch size after %d s warm-up%n%n", concurrency, seconds, warmup);
         System.out.println("| keys/request | requests/s | URLs/s | p50 | p99 | non-201 |");
         System.out.println("|---|---|---|---|---|---|");
         for (String size : sizes.split(",")) {
@@ -129,7 +131,9 @@ public final class LoadDriver {
                 throw new IllegalStateException("expected 201 with " + n + " URLs, got " + check.statusCode() + ": "
                         + check.body().substring(0, Math.min(300, check.body().length())));
             }
-            run(http, request, concurrency, Math.max(2, seconds / 3));
+            if (warmup > 0) {
+                run(http, request, concurrency, warmup);
+            }
             Result result = run(http, request, concurrency, seconds);
             System.out.printf("| %d | %.0f | %.0f | %.2f ms | %.2f ms | %d |%n", n, result.ok / result.seconds,
                     result.ok * n / result.seconds, result.percentile(50), result.percentile(99), result.failed);

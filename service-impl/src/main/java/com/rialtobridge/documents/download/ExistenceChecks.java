@@ -42,6 +42,10 @@ final class ExistenceChecks {
     /**
      * Completes with those of {@code keys} that exist. Every key must belong to a client (its first
      * three segments are the prefix listed). Fails with the store's first failure.
+     *
+     * <p>At most {@code maxConcurrent} HeadObjects are in flight per group of keys that were not
+     * listed, plus one listing per prefix: a batch spans at most the two prefixes of one client id
+     * (individuals, entities), so the bound holds within a small factor.
      */
     CompletableFuture<Set<DocumentKey>> existing(List<DocumentKey> keys, int maxConcurrent) {
         Set<DocumentKey> found = ConcurrentHashMap.newKeySet();
