@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 JAR=bootstrap/target/rialto-documents.jar
 CLASSES=bench/target/classes
 # The heap settings this benchmark recommends and measures (see bench/README.md, "Load").
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -XX:ReservedCodeCacheSize=48m -Xss512k}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=32m -XX:ReservedCodeCacheSize=48m -Xss512k}
 CONCURRENCY=${CONCURRENCY:-16}
 SECONDS_PER_SIZE=${SECONDS_PER_SIZE:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}   # per batch size, before the measurement and outside the CPU sample
