@@ -42,11 +42,13 @@ public final class ConfigLoader {
     static final String LOG_FORMAT = "RIALTO_LOG_FORMAT";
     static final String DOCS_ENABLED = "RIALTO_DOCS_ENABLED";
     static final String MAX_BODY_BYTES = "RIALTO_MAX_BODY_BYTES";
+    static final String S3_LIST_MIN_KEYS = "RIALTO_S3_LIST_MIN_KEYS";
+    static final String EXISTENCE_CACHE_TTL = "RIALTO_EXISTENCE_CACHE_TTL";
 
     /** Every key the service reads; a file naming any other RIALTO_ key has a typo in it. */
     static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, DIRECTORY_FILE, S3_BUCKET, S3_REGION,
             S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT,
-            LOG_FORMAT, DOCS_ENABLED, MAX_BODY_BYTES);
+            LOG_FORMAT, DOCS_ENABLED, MAX_BODY_BYTES, S3_LIST_MIN_KEYS, EXISTENCE_CACHE_TTL);
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -101,7 +103,9 @@ public final class ConfigLoader {
                 LogFormat.parse(LOG_FORMAT, values.getOrDefault(LOG_FORMAT, "text")),
                 // The docs page is for trying the service out: on by default only with the embedded store.
                 bool(values, DOCS_ENABLED, bucket.isEmpty()),
-                intIn(values, MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024));
+                intIn(values, MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+                intIn(values, S3_LIST_MIN_KEYS, 4, 0, 100_000),
+                cacheTtl(values, EXISTENCE_CACHE_TTL, Duration.ofSeconds(30)));
     }
 
     private static Map<String, String> readFile(Path file) throws ConfigException {
@@ -182,6 +186,19 @@ public final class ConfigLoader {
             }
         }
         throw new ConfigException(key + ": '" + text + "' is not a positive duration such as 500ms, 5s or 1m");
+    }
+
+    /** A duration where {@code 0} or {@code off} means "do not cache". */
+    private static Duration cacheTtl(Map<String, String> values, String key, Duration fallback) throws ConfigException {
+        String text = values.get(key);
+        if (text != null && (text.strip().equals("0") || text.strip().equalsIgnoreCase("off"))) {
+            return Duration.ZERO;
+        }
+        try {
+            return duration(values, key, fallback);
+        } catch (ConfigException e) {
+            throw new ConfigException(key + ": '" + text + "' is not a duration such as 500ms, 30s or 1m, or 0/off");
+        }
     }
 
     private static Path path(Map<String, String> values, String key, String fallback) throws ConfigException {

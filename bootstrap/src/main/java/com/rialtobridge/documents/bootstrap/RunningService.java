@@ -6,6 +6,7 @@ import com.rialtobridge.documents.access.ReloadingDirectorySource;
 import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
 import com.rialtobridge.documents.http.DocsResource;
+import com.rialtobridge.documents.download.ExistencePolicy;
 import com.rialtobridge.documents.http.DocumentsApplication;
 import com.rialtobridge.documents.ops.HealthResource;
 import com.rialtobridge.documents.ops.MetricsResource;
@@ -89,6 +90,8 @@ public final class RunningService implements AutoCloseable {
             resources.add(0, metrics);
             BatchDownloadService downloads = new BatchDownloadService(
                     new S3DocumentStore(s3, store.bucket(), metrics),
+                    new ExistencePolicy(config.listMinKeys(), ExistencePolicy.DEFAULT.listMaxKeys(),
+                            config.existenceCacheTtl(), ExistencePolicy.DEFAULT.cacheMaxKeys()),
                     new S3PresignerUrlSigner(presigner, store.bucket()),
                     new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()),
                     metrics);

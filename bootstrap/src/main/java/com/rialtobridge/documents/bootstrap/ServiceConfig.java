@@ -15,6 +15,8 @@ import software.amazon.awssdk.regions.Region;
  * @param s3Bucket           empty means: run the embedded store
  * @param docsEnabled        whether /docs serves Swagger UI
  * @param maxBodyBytes       the largest request body read; larger ones are refused unread
+ * @param listMinKeys        keys under one client prefix from which a batch lists the prefix; 0 never lists
+ * @param existenceCacheTtl  how long a key seen to exist is believed; zero turns the cache off
  */
 public record ServiceConfig(
         String httpHost,
@@ -32,7 +34,9 @@ public record ServiceConfig(
         Duration requestTimeout,
         LogFormat logFormat,
         boolean docsEnabled,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        int listMinKeys,
+        Duration existenceCacheTtl) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";
@@ -46,6 +50,7 @@ public record ServiceConfig(
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(existenceCacheTtl, "existenceCacheTtl");
     }
 
     public boolean usesEmbeddedStore() {

@@ -243,4 +243,23 @@ class EndToEndTest {
         assertThat(rialto.send(request.copy().header("X-Request-Id", "bad id; with spaces")).headers()
                 .firstValue("X-Request-Id")).get().asString().matches("[0-9a-f-]{36}");
     }
+
+    @Test
+    void aBatchBigEnoughToBeListedIsAnsweredLikeOneCheckedKeyByKey() throws Exception {
+        List<DocumentKey> keys = new ArrayList<>(rialto.keysOf(ACME_PERSON));
+        keys.add(keys.get(0));
+        DocumentKey missing = new DocumentKey(keys.get(0).clientPrefix() + "00000000-0000-0000-0000-000000000000_gone.pdf");
+        List<DocumentKey> withMissing = new ArrayList<>(keys);
+        withMissing.add(missing);
+        JsonNode problem = assertProblem(rialto.post(ACME_PERSON.value(), ACME_KEY, body(withMissing)), 404, "documents-not-found");
+        assertThat(problem.path("keys").toString()).isEqualTo(JSON.writeValueAsString(List.of(missing.value())));
+        HttpResponse<String> response = rialto.post(ACME_PERSON.value(), ACME_KEY, body(keys));
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode urls = JSON.readTree(response.body()).path("preSignedUrls");
+        assertThat(urls).hasSize(3);
+        for (JsonNode url : urls) {
+            HttpResponse<String> download = rialto.send(HttpRequest.newBuilder(URI.create(url.path("preSignedUrl").asText())).GET());
+            assertThat(download.statusCode()).isEqualTo(200);
+        }
+    }
 }

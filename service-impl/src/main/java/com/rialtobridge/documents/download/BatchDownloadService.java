@@ -2,13 +2,12 @@ package com.rialtobridge.documents.download;
 
 import com.rialtobridge.documents.access.ClientId;
 import com.rialtobridge.documents.access.Manager;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +19,18 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BatchDownloadService {
 
-    private final DocumentStore store;
+    private final ExistenceChecks checks;
     private final UrlSigner signer;
     private final DownloadLimits limits;
     private final DownloadMetrics metrics;
 
-    public BatchDownloadService(DocumentStore store, UrlSigner signer, DownloadLimits limits) {
-        this(store, signer, limits, DownloadMetrics.NONE);
+    public BatchDownloadService(DocumentStore store, ExistencePolicy policy, UrlSigner signer, DownloadLimits limits) {
+        this(store, policy, signer, limits, DownloadMetrics.NONE);
     }
 
-    public BatchDownloadService(DocumentStore store, UrlSigner signer, DownloadLimits limits, DownloadMetrics metrics) {
-        this.store = Objects.requireNonNull(store, "store");
+    public BatchDownloadService(DocumentStore store, ExistencePolicy policy, UrlSigner signer, DownloadLimits limits,
+            DownloadMetrics metrics) {
+        this.checks = new ExistenceChecks(store, policy, Ticker.systemTicker(), metrics);
         this.signer = Objects.requireNonNull(signer, "signer");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -50,17 +50,11 @@ public final class BatchDownloadService {
         }
         // A key outside the client's prefix is never looked up: whether it exists is not this caller's business.
         List<DocumentKey> owned = requested.stream().filter(k -> k.belongsTo(clientId.get())).toList();
-        return BoundedConcurrency.map(owned, limits.maxConcurrentChecks(), store::exists)
+        return checks.existing(owned, limits.maxConcurrentChecks())
                 .orTimeout(limits.deadline().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((found, failure) -> {
+                .handle((existing, failure) -> {
                     if (failure != null) {
                         throw asStoreFailure(failure);
-                    }
-                    Set<DocumentKey> existing = new HashSet<>();
-                    for (int i = 0; i < owned.size(); i++) {
-                        if (found.get(i)) {
-                            existing.add(owned.get(i));
-                        }
                     }
                     List<String> missing = new ArrayList<>();
                     for (DocumentKey key : requested) {

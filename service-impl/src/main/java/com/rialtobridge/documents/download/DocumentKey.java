@@ -70,6 +70,21 @@ public record DocumentKey(String value) {
     }
 
     /**
+     * The part of storage this key lies in, e.g. {@code rialto-clients/individuals/<clientId>/}: what
+     * is listed to check many of a client's keys at once. Only for keys that belong to a client.
+     */
+    public String clientPrefix() {
+        int end = -1;
+        for (int i = 0; i < 3; i++) {
+            end = value.indexOf('/', end + 1);
+            if (end < 0) {
+                throw new IllegalStateException("not a client's document key");
+            }
+        }
+        return value.substring(0, end + 1);
+    }
+
+    /**
      * The name the document was uploaded with: the last segment without the {@code <uuid>_} that
      * Rialto prefixes when it copies an upload to permanent storage.
      */

@@ -5,17 +5,26 @@ import com.rialtobridge.documents.download.DocumentStore;
 import com.rialtobridge.documents.download.DocumentStoreException;
 import com.rialtobridge.documents.download.DownloadMetrics;
 import java.time.Duration;
+import com.rialtobridge.documents.download.PrefixListing;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** Existence checks with HeadObject: one small request per key, no body transferred. */
+/**
+ * Existence checks with HeadObject (one small request per key, no body transferred) and
+ * ListObjectsV2 (one request per 1000 keys under a prefix).
+ */
 public final class S3DocumentStore implements DocumentStore {
 
     private static final String HEAD_OBJECT = "HeadObject";
+    private static final String LIST_OBJECTS = "ListObjectsV2";
 
     private final S3AsyncClient s3;
     private final String bucket;
@@ -41,8 +50,7 @@ public final class S3DocumentStore implements DocumentStore {
                         metrics.storeCall(HEAD_OBJECT, "found", took);
                         return true;
                     }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = unwrap(failure);
                     if (cause instanceof NoSuchKeyException
                             || cause instanceof S3Exception s3e && s3e.statusCode() == 404) {
                         metrics.storeCall(HEAD_OBJECT, "missing", took);
@@ -59,5 +67,55 @@ public final class S3DocumentStore implements DocumentStore {
                     metrics.storeCall(HEAD_OBJECT, "error", took);
                     throw new DocumentStoreException("HeadObject on bucket '" + bucket + "' failed", cause);
                 });
+    }
+
+    @Override
+    public CompletableFuture<PrefixListing> list(String prefix, int maxKeys) {
+        return page(prefix, null, maxKeys, new HashSet<>());
+    }
+
+    /** One page after another (each needs the previous one's token), until done or {@code maxKeys} seen. */
+    private CompletableFuture<PrefixListing> page(String prefix, String token, int maxKeys, Set<String> seen) {
+        int pageSize = Math.min(1000, maxKeys - seen.size());
+        long started = System.nanoTime();
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(pageSize).continuationToken(token))
+                .handle((response, failure) -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    if (failure != null) {
+                        RuntimeException problem = listingFailure(prefix, unwrap(failure));
+                        metrics.storeCall(LIST_OBJECTS, problem.getMessage().startsWith("permission fault") ? "denied" : "error",
+                                took);
+                        throw problem;
+                    }
+                    metrics.storeCall(LIST_OBJECTS, "ok", took);
+                    return response;
+                })
+                .thenCompose((ListObjectsV2Response response) -> {
+                    for (S3Object object : response.contents()) {
+                        seen.add(object.key());
+                    }
+                    boolean more = Boolean.TRUE.equals(response.isTruncated()) && response.nextContinuationToken() != null;
+                    if (!more) {
+                        return CompletableFuture.completedFuture(new PrefixListing(seen, true));
+                    }
+                    if (seen.size() >= maxKeys) {
+                        return CompletableFuture.completedFuture(new PrefixListing(seen, false));
+                    }
+                    return page(prefix, response.nextContinuationToken(), maxKeys, seen);
+                });
+    }
+
+    private RuntimeException listingFailure(String prefix, Throwable cause) {
+        if (cause instanceof S3Exception s3e && s3e.statusCode() == 403) {
+            // The same deployment fault as a 403 on HeadObject: the credentials lack s3:ListBucket.
+            return new DocumentStoreException("permission fault: the store refused ListObjectsV2 on bucket '" + bucket
+                    + "' (403); the service's credentials need s3:GetObject and s3:ListBucket", cause);
+        }
+        return new DocumentStoreException("ListObjectsV2 of prefix '" + prefix + "' on bucket '" + bucket + "' failed",
+                cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -42,13 +42,34 @@ class BatchDownloadServiceTest {
             asked.add(key.value());
             return CompletableFuture.completedFuture(existing.contains(key.value()));
         }
+
+        @Override
+        public CompletableFuture<PrefixListing> list(String prefix, int maxKeys) {
+            throw new AssertionError("these tests check key by key");
+        }
+    }
+
+    /** A store whose HeadObject answers come from {@code head}; with HEAD_ONLY it is never listed. */
+    private static DocumentStore heads(java.util.function.Function<DocumentKey, CompletableFuture<Boolean>> head) {
+        return new DocumentStore() {
+            @Override
+            public CompletableFuture<Boolean> exists(DocumentKey key) {
+                return head.apply(key);
+            }
+
+            @Override
+            public CompletableFuture<PrefixListing> list(String prefix, int maxKeys) {
+                throw new AssertionError("these tests check key by key");
+            }
+        };
     }
 
     private static final UrlSigner SIGNER = (key, disposition) ->
             URI.create("https://store.test/" + key.value().replace(" ", "%20") + "?cd=" + disposition.headerValue().length());
 
     private static BatchDownloadService service(DocumentStore store) {
-        return new BatchDownloadService(store, SIGNER, new DownloadLimits(5, 2, Duration.ofSeconds(2)));
+        return new BatchDownloadService(store, ExistencePolicy.HEAD_ONLY, SIGNER,
+                new DownloadLimits(5, 2, Duration.ofSeconds(2)));
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Throwable {
@@ -103,8 +124,8 @@ class BatchDownloadServiceTest {
 
     @Test
     void aStoreThatNeverAnswersFailsTheRequestAtTheDeadline() {
-        DocumentStore silent = key -> new CompletableFuture<>();
-        BatchDownloadService service = new BatchDownloadService(silent, SIGNER,
+        DocumentStore silent = heads(key -> new CompletableFuture<>());
+        BatchDownloadService service = new BatchDownloadService(silent, ExistencePolicy.HEAD_ONLY, SIGNER,
                 new DownloadLimits(5, 2, Duration.ofMillis(100)));
         long started = System.nanoTime();
         assertThatThrownBy(() -> await(service.presign(MANAGER, CLIENT, List.of(A))))
@@ -114,7 +135,7 @@ class BatchDownloadServiceTest {
 
     @Test
     void aStoreFailureIsAStoreFailure() {
-        DocumentStore broken = key -> CompletableFuture.failedFuture(new DocumentStoreException("down", null));
+        DocumentStore broken = heads(key -> CompletableFuture.failedFuture(new DocumentStoreException("down", null)));
         assertThatThrownBy(() -> await(service(broken).presign(MANAGER, CLIENT, List.of(A))))
                 .isInstanceOf(DocumentStoreException.class).hasMessage("down");
     }
