@@ -86,7 +86,7 @@ public final class SigV4QueryUrlSigner implements UrlSigner {
     }
 
     @Override
-    public URI presignGet(DocumentKey key, ContentDisposition disposition) {
+    public String presignGet(DocumentKey key, ContentDisposition disposition) {
         long now = Math.floorDiv(clock.millis(), 1000L);
         SigningKey signing = signingKeyFor(credentials.resolveCredentials(), Math.floorDiv(now, SECONDS_PER_DAY));
         byte[] token = signing.encodedSessionToken();
@@ -136,7 +136,7 @@ public final class SigV4QueryUrlSigner implements UrlSigner {
         url.append(URL_DATE).append(canonical, dateStart, dateEnd)
                 .append(URL_CREDENTIAL).append(signing.encodedCredential())
                 .append(URL_SIGNATURE).appendHex(signature);
-        return URI.create(url.toString());
+        return url.toString();
     }
 
     private SigningKey signingKeyFor(AwsCredentials current, long epochDay) {

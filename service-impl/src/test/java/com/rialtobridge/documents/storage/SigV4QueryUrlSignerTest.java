@@ -73,9 +73,9 @@ class SigV4QueryUrlSignerTest {
         SettableClock clock = new SettableClock(beforeMidnight);
         UrlSigner signer = new SigV4QueryUrlSigner(EU_WEST_1, StaticCredentialsProvider.create(BASIC), clock);
 
-        String before = signer.presignGet(KEY, DISPOSITION).toString();
+        String before = signer.presignGet(KEY, DISPOSITION);
         clock.set(afterMidnight);
-        String after = signer.presignGet(KEY, DISPOSITION).toString();
+        String after = signer.presignGet(KEY, DISPOSITION);
 
         assertThat(before).contains("&X-Amz-Date=20240229T235959Z&")
                 .contains("&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20240229%2Feu-west-1%2Fs3%2Faws4_request&")
@@ -92,9 +92,9 @@ class SigV4QueryUrlSignerTest {
         AwsCredentialsProvider rotating = current::get;
         UrlSigner signer = new SigV4QueryUrlSigner(EU_WEST_1, rotating, clock);
 
-        String first = signer.presignGet(KEY, DISPOSITION).toString();
+        String first = signer.presignGet(KEY, DISPOSITION);
         current.set(ROTATED);
-        String second = signer.presignGet(KEY, DISPOSITION).toString();
+        String second = signer.presignGet(KEY, DISPOSITION);
 
         assertThat(first).contains("X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F").doesNotContain("X-Amz-Security-Token");
         assertThat(second).contains("X-Amz-Credential=ASIAROTATEDEXAMPLE%2F")
@@ -130,14 +130,14 @@ class SigV4QueryUrlSignerTest {
     private static List<String> signAll(UrlSigner signer, List<DocumentKey> keys) {
         List<String> urls = new ArrayList<>(keys.size());
         for (DocumentKey key : keys) {
-            urls.add(signer.presignGet(key, ContentDisposition.attachment(key.filename())).toString());
+            urls.add(signer.presignGet(key, ContentDisposition.attachment(key.filename())));
         }
         return urls;
     }
 
     private static String urlFor(S3Location location) {
         return new SigV4QueryUrlSigner(location, StaticCredentialsProvider.create(BASIC), new SettableClock(Instant.EPOCH))
-                .presignGet(KEY, DISPOSITION).toString();
+                .presignGet(KEY, DISPOSITION);
     }
 
     /**
