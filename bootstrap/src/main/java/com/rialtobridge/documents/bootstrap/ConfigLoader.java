@@ -44,11 +44,12 @@ public final class ConfigLoader {
     static final String MAX_BODY_BYTES = "RIALTO_MAX_BODY_BYTES";
     static final String S3_LIST_MIN_KEYS = "RIALTO_S3_LIST_MIN_KEYS";
     static final String EXISTENCE_CACHE_TTL = "RIALTO_EXISTENCE_CACHE_TTL";
+    static final String SIGNER = "RIALTO_SIGNER";
 
     /** Every key the service reads; a file naming any other RIALTO_ key has a typo in it. */
     static final Set<String> KEYS = Set.of(HTTP_HOST, HTTP_PORT, DATA_DIR, DIRECTORY_FILE, S3_BUCKET, S3_REGION,
             S3_ENDPOINT, S3_PATH_STYLE, EMBEDDED_S3_PORT, MAX_KEYS, S3_MAX_CONCURRENCY, REQUEST_TIMEOUT,
-            LOG_FORMAT, DOCS_ENABLED, MAX_BODY_BYTES, S3_LIST_MIN_KEYS, EXISTENCE_CACHE_TTL);
+            LOG_FORMAT, DOCS_ENABLED, MAX_BODY_BYTES, S3_LIST_MIN_KEYS, EXISTENCE_CACHE_TTL, SIGNER);
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
@@ -105,7 +106,8 @@ public final class ConfigLoader {
                 bool(values, DOCS_ENABLED, bucket.isEmpty()),
                 intIn(values, MAX_BODY_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
                 intIn(values, S3_LIST_MIN_KEYS, 4, 0, 100_000),
-                cacheTtl(values, EXISTENCE_CACHE_TTL, Duration.ofSeconds(30)));
+                cacheTtl(values, EXISTENCE_CACHE_TTL, Duration.ofSeconds(30)),
+                signer(values));
     }
 
     private static Map<String, String> readFile(Path file) throws ConfigException {
@@ -199,6 +201,21 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new ConfigException(key + ": '" + text + "' is not a duration such as 500ms, 30s or 1m, or 0/off");
         }
+    }
+
+    private static UrlSignerKind signer(Map<String, String> values) throws ConfigException {
+        String text = values.get(SIGNER);
+        if (text == null) {
+            return UrlSignerKind.FAST;
+        }
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        for (UrlSignerKind kind : UrlSignerKind.values()) {
+            if (kind.configValue().equals(wanted)) {
+                return kind;
+            }
+        }
+        throw new ConfigException(SIGNER + ": '" + text + "' is not " + UrlSignerKind.FAST.configValue()
+                + " (the default) or " + UrlSignerKind.SDK.configValue());
     }
 
     private static Path path(Map<String, String> values, String key, String fallback) throws ConfigException {

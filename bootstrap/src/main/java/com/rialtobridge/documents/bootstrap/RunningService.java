@@ -7,6 +7,7 @@ import com.rialtobridge.documents.download.BatchDownloadService;
 import com.rialtobridge.documents.download.DownloadLimits;
 import com.rialtobridge.documents.http.DocsResource;
 import com.rialtobridge.documents.download.ExistencePolicy;
+import com.rialtobridge.documents.download.UrlSigner;
 import com.rialtobridge.documents.http.DocumentsApplication;
 import com.rialtobridge.documents.ops.HealthResource;
 import com.rialtobridge.documents.ops.MetricsResource;
@@ -84,15 +85,13 @@ public final class RunningService implements AutoCloseable {
 
             S3AsyncClient s3 = store.clients().asyncClient(config.maxConcurrentChecks() * 2, config.requestTimeout());
             resources.add(0, s3);
-            S3Presigner presigner = store.clients().presigner();
-            resources.add(0, presigner);
             ServiceMetrics metrics = new ServiceMetrics();
             resources.add(0, metrics);
             BatchDownloadService downloads = new BatchDownloadService(
                     new S3DocumentStore(s3, store.bucket(), metrics),
                     new ExistencePolicy(config.listMinKeys(), ExistencePolicy.DEFAULT.listMaxKeys(),
                             config.existenceCacheTtl(), ExistencePolicy.DEFAULT.cacheMaxKeys()),
-                    new S3PresignerUrlSigner(presigner, store.bucket()),
+                    urlSigner(config.urlSigner(), store, resources),
                     new DownloadLimits(config.maxKeys(), config.maxConcurrentChecks(), config.requestTimeout()),
                     metrics);
 
@@ -169,6 +168,17 @@ public final class RunningService implements AutoCloseable {
             server.shutdownNow();
         }
         closeAll(resources);
+    }
+
+    private static UrlSigner urlSigner(UrlSignerKind kind, StoreConnection store, List<AutoCloseable> resources) {
+        return switch (kind) {
+            case FAST -> store.clients().queryUrlSigner(Clock.systemUTC());
+            case SDK -> {
+                S3Presigner presigner = store.clients().presigner();
+                resources.add(0, presigner);
+                yield new S3PresignerUrlSigner(presigner, store.bucket());
+            }
+        };
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

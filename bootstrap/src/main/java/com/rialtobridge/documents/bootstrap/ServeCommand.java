@@ -37,6 +37,7 @@ final class ServeCommand implements Callable<Integer> {
         console.println("  store: " + (settings.usesEmbeddedStore()
                 ? "embedded, objects in " + settings.embeddedStoreDir().toAbsolutePath().normalize()
                 : "bucket " + settings.s3Bucket().orElseThrow() + " (" + settings.s3Region() + ")"));
+        console.println("  URL signer: " + settings.urlSigner().configValue());
         console.println("  directory: " + settings.directoryFile().toAbsolutePath().normalize());
         console.println("  health: " + service.baseUri() + "/health/ready, metrics: " + service.baseUri() + "/metrics"
                 + (settings.docsEnabled() ? ", docs: " + service.baseUri() + "/docs/" : ""));

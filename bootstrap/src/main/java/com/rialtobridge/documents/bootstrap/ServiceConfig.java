@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
  * @param maxBodyBytes       the largest request body read; larger ones are refused unread
  * @param listMinKeys        keys under one client prefix from which a batch lists the prefix; 0 never lists
  * @param existenceCacheTtl  how long a key seen to exist is believed; zero turns the cache off
+ * @param urlSigner          which implementation signs download URLs
  */
 public record ServiceConfig(
         String httpHost,
@@ -36,7 +37,8 @@ public record ServiceConfig(
         boolean docsEnabled,
         int maxBodyBytes,
         int listMinKeys,
-        Duration existenceCacheTtl) {
+        Duration existenceCacheTtl,
+        UrlSignerKind urlSigner) {
 
     /** The bucket the embedded store creates and serves. */
     public static final String EMBEDDED_BUCKET = "rialto-documents";
@@ -51,6 +53,7 @@ public record ServiceConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(existenceCacheTtl, "existenceCacheTtl");
+        Objects.requireNonNull(urlSigner, "urlSigner");
     }
 
     public boolean usesEmbeddedStore() {

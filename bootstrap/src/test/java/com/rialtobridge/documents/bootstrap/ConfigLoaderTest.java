@@ -33,6 +33,7 @@ class ConfigLoaderTest {
         assertThat(config.s3Region()).isEqualTo(Region.US_EAST_1);
         assertThat(config.maxKeys()).isEqualTo(1000);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.urlSigner()).isEqualTo(UrlSignerKind.FAST);
     }
 
     @Test
@@ -71,12 +72,31 @@ class ConfigLoaderTest {
         "RIALTO_REQUEST_TIMEOUT | 5 | RIALTO_REQUEST_TIMEOUT: '5' is not a positive duration",
         "RIALTO_REQUEST_TIMEOUT | 0s | RIALTO_REQUEST_TIMEOUT: '0s' is not a positive duration",
         "RIALTO_HTTP_HOST | a b | RIALTO_HTTP_HOST: 'a b' is not a host name or address",
+        "RIALTO_SIGNER | aws | RIALTO_SIGNER: 'aws' is not fast (the default) or sdk",
     })
     void aBadValueIsOneLineNamingTheKeyAndTheProblem(String key, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(key, value), Optional.empty()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theSignerIsChosenByNameInAnyCaseFromTheFileOrTheEnvironment() throws Exception {
+        assertThat(ConfigLoader.load(Map.of("RIALTO_SIGNER", "sdk"), Optional.empty()).urlSigner())
+                .isEqualTo(UrlSignerKind.SDK);
+        assertThat(ConfigLoader.load(Map.of("RIALTO_SIGNER", " SDK "), Optional.empty()).urlSigner())
+                .isEqualTo(UrlSignerKind.SDK);
+        assertThat(ConfigLoader.load(Map.of("RIALTO_SIGNER", "Fast"), Optional.empty()).urlSigner())
+                .isEqualTo(UrlSignerKind.FAST);
+        assertThat(ConfigLoader.load(Map.of("RIALTO_SIGNER", " "), Optional.empty()).urlSigner())
+                .as("blank counts as unset, as for every key").isEqualTo(UrlSignerKind.FAST);
+
+        Path file = dir.resolve("rialto.env");
+        Files.writeString(file, "RIALTO_SIGNER=sdk\n");
+        assertThat(ConfigLoader.load(Map.of(), Optional.of(file)).urlSigner()).isEqualTo(UrlSignerKind.SDK);
+        assertThat(ConfigLoader.load(Map.of("RIALTO_SIGNER", "fast"), Optional.of(file)).urlSigner())
+                .isEqualTo(UrlSignerKind.FAST);
     }
 
     @Test

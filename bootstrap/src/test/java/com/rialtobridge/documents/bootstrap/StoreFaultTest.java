@@ -72,6 +72,9 @@ class StoreFaultTest {
                 ConfigLoader.S3_BUCKET, "docs",
                 ConfigLoader.S3_ENDPOINT, "http://127.0.0.1:" + store.port(),
                 ConfigLoader.S3_PATH_STYLE, "true",
+                // Every request must reach the faulty store: a key remembered from the healthy
+                // requests would be signed without asking it.
+                ConfigLoader.EXISTENCE_CACHE_TTL, "0",
                 ConfigLoader.REQUEST_TIMEOUT, DEADLINE.toMillis() + "ms"));
         service = RunningService.start(config, new PrintStream(OutputStream.nullOutputStream()));
     }

@@ -1,10 +1,9 @@
 package com.rialtobridge.documents.download;
 
-import java.net.URI;
 import java.util.Objects;
 
 /** A document the caller may now download, and the short-lived URL that lets them. */
-public record PresignedDownload(DocumentKey key, String filename, URI url) {
+public record PresignedDownload(DocumentKey key, String filename, String url) {
 
     public PresignedDownload {
         Objects.requireNonNull(key, "key");

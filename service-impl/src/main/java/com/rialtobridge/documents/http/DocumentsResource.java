@@ -56,7 +56,7 @@ public final class DocumentsResource implements DocumentsApi {
 
     private static Response created(List<PresignedDownload> downloads) {
         BatchDownloadResponse body = new BatchDownloadResponse().preSignedUrls(downloads.stream()
-                .map(d -> new PreSignedUrl().key(d.key().value()).filename(d.filename()).preSignedUrl(d.url().toString()))
+                .map(d -> new PreSignedUrl().key(d.key().value()).filename(d.filename()).preSignedUrl(d.url()))
                 .toList());
         // Each URL is a bearer credential for five minutes: no cache on the way may keep a copy.
         return Response.status(Response.Status.CREATED).cacheControl(NO_STORE).entity(body).build();

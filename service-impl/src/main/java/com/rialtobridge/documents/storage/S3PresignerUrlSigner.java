@@ -3,8 +3,6 @@ package com.rialtobridge.documents.storage;
 import com.rialtobridge.documents.download.ContentDisposition;
 import com.rialtobridge.documents.download.DocumentKey;
 import com.rialtobridge.documents.download.UrlSigner;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -20,17 +18,13 @@ public final class S3PresignerUrlSigner implements UrlSigner {
     }
 
     @Override
-    public URI presignGet(DocumentKey key, ContentDisposition disposition) {
+    public String presignGet(DocumentKey key, ContentDisposition disposition) {
         var presigned = presigner.presignGetObject(request -> request
                 .signatureDuration(VALIDITY)
                 .getObjectRequest(get -> get
                         .bucket(bucket)
                         .key(key.value())
                         .responseContentDisposition(disposition.headerValue())));
-        try {
-            return presigned.url().toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("the SDK signed a URL that is not a URI", e);
-        }
+        return presigned.url().toString();
     }
 }

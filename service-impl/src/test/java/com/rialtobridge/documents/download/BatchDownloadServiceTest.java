@@ -7,7 +7,6 @@ import com.rialtobridge.documents.access.ApiKeyHash;
 import com.rialtobridge.documents.access.ClientId;
 import com.rialtobridge.documents.access.Manager;
 import com.rialtobridge.documents.access.ManagerId;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +64,7 @@ class BatchDownloadServiceTest {
     }
 
     private static final UrlSigner SIGNER = (key, disposition) ->
-            URI.create("https://store.test/" + key.value().replace(" ", "%20") + "?cd=" + disposition.headerValue().length());
+            "https://store.test/" + key.value().replace(" ", "%20") + "?cd=" + disposition.headerValue().length();
 
     private static BatchDownloadService service(DocumentStore store) {
         return new BatchDownloadService(store, ExistencePolicy.HEAD_ONLY, SIGNER,

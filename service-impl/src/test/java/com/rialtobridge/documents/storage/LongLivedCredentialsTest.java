@@ -50,7 +50,7 @@ class LongLivedCredentialsTest {
         S3Clients clients = new S3Clients(new S3Location("bucket", Region.EU_WEST_1, Optional.of(URI.create("http://127.0.0.1:9")), true),
                 credentials);
         try (var presigner = clients.presigner()) {
-            return new S3PresignerUrlSigner(presigner, "bucket").presignGet(KEY, ContentDisposition.attachment("id.pdf"));
+            return URI.create(new S3PresignerUrlSigner(presigner, "bucket").presignGet(KEY, ContentDisposition.attachment("id.pdf")));
         }
     }
 

@@ -41,8 +41,8 @@ class S3ClientsTest {
         S3Location location = new S3Location("rialto-docs", Region.of(region),
                 Optional.ofNullable(endpoint).map(URI::create), pathStyle);
         try (S3Presigner presigner = new S3Clients(location, CREDENTIALS).presigner()) {
-            URI url = new S3PresignerUrlSigner(presigner, "rialto-docs")
-                    .presignGet(KEY, ContentDisposition.attachment(KEY.filename()));
+            URI url = URI.create(new S3PresignerUrlSigner(presigner, "rialto-docs")
+                    .presignGet(KEY, ContentDisposition.attachment(KEY.filename())));
 
             assertThat(url.getScheme() + "://" + url.getRawAuthority()).isEqualTo(expectedOrigin);
             assertThat(url.getRawPath()).isEqualTo(expectedPathPrefix
