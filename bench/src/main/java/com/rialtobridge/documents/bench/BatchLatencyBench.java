@@ -16,7 +16,6 @@ import com.rialtobridge.documents.storage.S3Clients;
 import com.rialtobridge.documents.storage.S3DocumentStore;
 import com.rialtobridge.documents.storage.S3DocumentUploader;
 import com.rialtobridge.documents.storage.S3Location;
-import com.rialtobridge.documents.storage.S3PresignerUrlSigner;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -199,7 +198,7 @@ public final class BatchLatencyBench {
         S3AsyncClient s3 = clients.asyncClient(concurrency * 2, Duration.ofSeconds(30));
         S3Presigner presigner = clients.presigner();
         BatchDownloadService downloads = new BatchDownloadService(new S3DocumentStore(s3, BUCKET), policy,
-                new S3PresignerUrlSigner(presigner, BUCKET), new DownloadLimits(1000, concurrency, Duration.ofSeconds(30)));
+                clients.queryUrlSigner(java.time.Clock.systemUTC()), new DownloadLimits(1000, concurrency, Duration.ofSeconds(30)));
         Directory directory = new Directory(List.of(
                 new Manager(new ManagerId("bench"), List.of(ApiKeyHash.of(API_KEY)), Set.of(CLIENT, LARGE_CLIENT))));
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),

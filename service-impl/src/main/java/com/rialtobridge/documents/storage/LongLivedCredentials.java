@@ -32,7 +32,8 @@ public final class LongLivedCredentials implements AwsCredentialsProvider, SdkAu
     private final Supplier<? extends AwsCredentialsProvider> providers;
     private final Duration minimumValidity;
     private final Clock clock;
-    private AwsCredentialsProvider delegate;
+    /** Read on every URL without a lock; replaced, under the lock, only when credentials run short. */
+    private volatile AwsCredentialsProvider delegate;
 
     /**
      * @param providers       makes a new provider with an empty cache, e.g. {@code () -> DefaultCredentialsProvider.builder().build()}
@@ -46,10 +47,15 @@ public final class LongLivedCredentials implements AwsCredentialsProvider, SdkAu
     }
 
     @Override
-    public synchronized AwsCredentials resolveCredentials() {
+    public AwsCredentials resolveCredentials() {
+        AwsCredentials credentials = delegate.resolveCredentials();
+        return longEnough(credentials) ? credentials : renew();
+    }
+
+    private synchronized AwsCredentials renew() {
         AwsCredentials credentials = delegate.resolveCredentials();
         if (longEnough(credentials)) {
-            return credentials;
+            return credentials; // another thread renewed them while this one waited
         }
         LOG.info("credentials from {} expire at {}, within {}: fetching new ones before signing",
                 credentials.providerName().orElse("the credentials chain"), credentials.expirationTime().orElseThrow(),
