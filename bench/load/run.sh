@@ -8,8 +8,6 @@
 #   SERVICE_JAVA_OPTS='-Xmx256m' bench/load/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=bootstrap/target/rialto-documents.jar
-CLASSES=bench/target/classes
 # The heap settings this benchmark recommends and measures (see bench/README.md, "Load").
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=32m -XX:ReservedCodeCacheSize=48m -Xss512k}
 CONCURRENCY=${CONCURRENCY:-16}
@@ -18,26 +16,8 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-10}   # per batch size, before the measurement 
 SIZES=${SIZES:-1,10,100}
 DOCUMENTS=${DOCUMENTS:-100}
 CLIENT=91e5bd3c-0e13-4e6e-a673-3c0842b7f370   # the demo client a first start creates
-DRIVER="java -Xmx256m -XX:+UseSerialGC -cp $CLASSES com.rialtobridge.documents.bench.LoadDriver"
 
-if [[ ! -f $JAR || ! -f $CLASSES/com/rialtobridge/documents/bench/LoadDriver.class ]]; then
-  echo "building the jar and the bench classes ..." >&2
-  mvn -q -B -ntp -DskipTests package
-fi
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/rialto-load.XXXXXX")
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-now_ms() { date +%s%3N; }
-wait_for() { # file pattern
-  for _ in $(seq 1 3000); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.02; done
-  echo "timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
+source bench/common.sh
 peak_rss() { awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$1/status"; }
 # CPU time (user+system, ms) the process has used: on a shared machine the wall-clock figures depend
 # on everyone else's load, the CPU spent per request does much less.
@@ -81,12 +61,7 @@ kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 
 echo "== 3. external store (stands in for a real bucket): first 201 of a service that starts no store" >&2
 unset RIALTO_EMBEDDED_S3_PORT
-export AWS_ACCESS_KEY_ID=BENCH$RANDOM$RANDOM AWS_SECRET_ACCESS_KEY=bench-secret-$RANDOM$RANDOM$RANDOM AWS_REGION=us-east-1
-java -Xmx256m -cp "$JAR:$CLASSES" com.rialtobridge.documents.bench.StoreMain "$WORK/store" rialto-bench \
-  > "$WORK/store.log" 2>&1 &
-PIDS+=("$!")
-wait_for "$WORK/store.log" "STORE_ENDPOINT="
-export RIALTO_S3_BUCKET=rialto-bench RIALTO_S3_ENDPOINT=$(sed -n 's/STORE_ENDPOINT=//p' "$WORK/store.log")
+start_external_store
 BENCH_KEY=rk_bench_$RANDOM$RANDOM$RANDOM
 printf 'managers:\n  - id: bench\n    apiKeySha256: [%s]\n    clients: [%s]\n' \
   "$(printf '%s' "$BENCH_KEY" | sha256sum | cut -d' ' -f1)" "$CLIENT" > "$WORK/directory.yaml"
