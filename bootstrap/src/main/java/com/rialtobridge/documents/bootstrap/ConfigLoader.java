@@ -71,6 +71,19 @@ public final class ConfigLoader {
         return from(values);
     }
 
+    /**
+     * RIALTO_ environment variables the service does not read: most likely misspelt settings, which
+     * would otherwise be ignored without a word. RIALTO_API_KEY is the callers' header, often exported
+     * in the same shell (the README's walkthrough does), so it is not reported.
+     */
+    public static Set<String> unknownVariables(Map<String, String> environment) {
+        Set<String> unknown = new TreeSet<>();
+        environment.keySet().stream()
+                .filter(name -> name.startsWith("RIALTO_") && !KEYS.contains(name) && !name.equals("RIALTO_API_KEY"))
+                .forEach(unknown::add);
+        return unknown;
+    }
+
     static ServiceConfig from(Map<String, String> values) throws ConfigException {
         Path dataDir = path(values, DATA_DIR, "./rialto-data");
         boolean directoryGiven = values.containsKey(DIRECTORY_FILE);
@@ -87,9 +100,15 @@ public final class ConfigLoader {
                     + " is not: name the bucket on that store (without a bucket the embedded store is used)");
         }
         boolean pathStyle = bool(values, S3_PATH_STYLE, endpointUri.isPresent());
+        int httpPort = port(values, HTTP_PORT, 3002);
+        int embeddedPort = port(values, EMBEDDED_S3_PORT, 3003);
+        if (bucket.isEmpty() && httpPort != 0 && httpPort == embeddedPort) {
+            throw new ConfigException(HTTP_PORT + " and " + EMBEDDED_S3_PORT + " are both " + httpPort
+                    + ": the embedded store needs a port of its own");
+        }
         return new ServiceConfig(
                 host(values.getOrDefault(HTTP_HOST, "127.0.0.1")),
-                port(values, HTTP_PORT, 3002),
+                httpPort,
                 dataDir,
                 directoryFile,
                 directoryGiven,
@@ -97,7 +116,7 @@ public final class ConfigLoader {
                 region(values.getOrDefault(S3_REGION, "us-east-1")),
                 endpointUri,
                 pathStyle,
-                port(values, EMBEDDED_S3_PORT, 3003),
+                embeddedPort,
                 intIn(values, MAX_KEYS, 1000, 1, 100_000),
                 intIn(values, S3_MAX_CONCURRENCY, 32, 1, 1024),
                 duration(values, REQUEST_TIMEOUT, Duration.ofSeconds(5)),

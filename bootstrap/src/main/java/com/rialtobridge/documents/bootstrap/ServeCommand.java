@@ -21,6 +21,8 @@ final class ServeCommand implements Callable<Integer> {
         RunningService service;
         try {
             settings = config.load();
+            ConfigLoader.unknownVariables(System.getenv()).forEach(name -> System.err.println(
+                    "rialto-documents: warning: " + name + " is not a setting of this service and is ignored"));
             settings.logFormat().apply();
             service = RunningService.start(settings, console);
         } catch (ConfigException | StartupException e) {

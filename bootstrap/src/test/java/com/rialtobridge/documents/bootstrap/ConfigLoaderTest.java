@@ -100,6 +100,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServiceAndItsEmbeddedStoreCannotShareAPort() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("RIALTO_HTTP_PORT", "3003"), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("RIALTO_HTTP_PORT and RIALTO_EMBEDDED_S3_PORT are both 3003: the embedded store needs a port of its own");
+    }
+
+    @Test
+    void misspeltVariablesAreNamedButTheCallersKeyIsNot() {
+        assertThat(ConfigLoader.unknownVariables(Map.of("RIALTO_HTTP_PROT", "1", "RIALTO_HTTP_PORT", "2",
+                "RIALTO_API_KEY", "rk_x", "PATH", "/bin"))).containsExactly("RIALTO_HTTP_PROT");
+    }
+
+    @Test
     void anEndpointWithoutABucketIsRefused() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("RIALTO_S3_ENDPOINT", "http://minio:9000"), Optional.empty()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("RIALTO_S3_BUCKET is not");

@@ -3,6 +3,7 @@ package com.rialtobridge.documents.access;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -78,9 +79,14 @@ public final class DirectoryFile {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidDirectoryException("directory file " + path + ": unknown property '"
                     + e.getPropertyName() + "' at line " + e.getLocation().getLineNr());
+        } catch (JsonMappingException e) {
+            // Jackson's own text names our classes; say where, in the file's terms, instead.
+            throw new InvalidDirectoryException("directory file " + path + ": " + (e.getPath().isEmpty()
+                    ? "not the expected shape (a 'managers' list of id, apiKeySha256, clients)"
+                    : "'" + where(e.getPath()) + "' has the wrong shape") + line(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidDirectoryException("directory file " + path + " is not valid: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            throw new InvalidDirectoryException("directory file " + path + " is not valid YAML: " + e.getOriginalMessage()
+                    + line(e));
         } catch (IOException e) {
             throw new InvalidDirectoryException("directory file " + path + " cannot be read: " + e.getMessage());
         }
@@ -124,6 +130,22 @@ public final class DirectoryFile {
         YAML.writeValue(temporary.toFile(), new Document(entries));
         Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String line(JsonProcessingException e) {
+        return e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+    }
+
+    private static String where(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

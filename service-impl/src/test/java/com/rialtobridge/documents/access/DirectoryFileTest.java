@@ -57,6 +57,10 @@ class DirectoryFileTest {
         assertThatThrownBy(() -> parse("managers:\n  - id: a\n    clients: [\"../x\"]\n"))
                 .isInstanceOf(InvalidDirectoryException.class).hasMessageContaining("managers[0]");
         assertThatThrownBy(() -> parse("managers: [\n")).isInstanceOf(InvalidDirectoryException.class);
+        assertThatThrownBy(() -> parse("managers:\n  - just-a-name\n"))
+                .isInstanceOf(InvalidDirectoryException.class)
+                .hasMessageContaining("'managers[0]' has the wrong shape (line 2)")
+                .hasMessageNotContaining("DirectoryFile").hasMessageNotContaining("com.");
         assertThatThrownBy(() -> parse("{}")).isInstanceOf(InvalidDirectoryException.class);
     }
 
